@@ -1,0 +1,26 @@
+// Every subcommand of rapport, in one place. Each lives in its own cli/cmd_*.cpp file:
+// it declares its flags on `app` and returns the function that runs it once the flags are parsed.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace rapport::cli {
+
+using CommandRun = std::function<int()>;
+
+struct Command {
+  CLI::App* flags;  // the subcommand as CLI11 knows it
+  CommandRun run;   // runs it once the flags are parsed; returns the exit code
+};
+
+Command add_assess_command(CLI::App& app);  // rapport assess PROFILE   — the report
+Command add_check_command(CLI::App& app);   // rapport check [RULES...] — diagnostics only
+
+// Flags shared by several subcommands, defined once.
+void add_rules_option(CLI::App& command, std::vector<std::string>& rules);
+void add_output_option(CLI::App& command, std::string& output);
+
+}  // namespace rapport::cli

@@ -1,0 +1,44 @@
+// Loading rules and profiles for subcommands (see inputs.hpp).
+#include "cli/inputs.hpp"
+
+#include <filesystem>
+
+#include "cli/diagnostic_output.hpp"
+#include "cli/errors.hpp"
+#include "cli/file_io.hpp"
+#include "cli/rule_loading.hpp"
+
+namespace rapport::cli {
+
+RuleInput require_rules(const std::vector<std::string>& paths, dsl::SourceMap& sources) {
+  LoadedRules loaded = load_rules(paths, sources);
+  if (!loaded.rules) {
+    print_diagnostics(stderr, loaded.diagnostics, sources);
+    throw InvalidInput("the rules have " + diagnostic_summary(loaded.diagnostics) +
+                       "; fix them (rapport check lists them all)");
+  }
+  return {std::move(*loaded.rules), std::move(loaded.files)};
+}
+
+engine::Profile require_profile(const std::string& path, const engine::RuleSet& rules, dsl::SourceMap& sources) {
+  const dsl::SourceFile& source = sources.add(path, read_text_file(path));
+  engine::ProfileResult result = engine::load_profile(source, rules);
+  if (!result.profile) {
+    print_diagnostics(stderr, result.diagnostics, sources);
+    throw InvalidInput("the profile " + path + " has " + diagnostic_summary(result.diagnostics) +
+                       "; no report was written");
+  }
+  return std::move(*result.profile);
+}
+
+void refuse_output_over_input(const std::string& output, const std::vector<std::string>& inputs) {
+  if (output == "-") return;
+  std::error_code ec;
+  for (const auto& input : inputs) {
+    if (std::filesystem::equivalent(output, input, ec)) {
+      throw UsageError("-o " + output + " names an input file; write the report somewhere else");
+    }
+  }
+}
+
+}  // namespace rapport::cli

@@ -1,0 +1,36 @@
+// The report renderers: one assessment, shown as text for a terminal or as JSON for tools.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "engine/assessment.hpp"
+#include "engine/model.hpp"
+#include "engine/profile.hpp"
+
+namespace rapport::cli {
+
+struct ReportInput {
+  const engine::RuleSet& rules;
+  const engine::Profile& profile;
+  const engine::Assessment& assessment;
+  std::vector<std::string> rule_files;
+  std::size_t top = 0;   // show at most this many recommendations (0 = all)
+};
+
+struct TextStyle {
+  bool color = false;
+  int width = 100;
+};
+
+std::string render_text(const ReportInput& input, const TextStyle& style);
+std::string render_json(const ReportInput& input);  // documented in docs/json-output.md
+
+// The recommendations a report shows, in rank order, honouring --top.
+std::vector<std::uint32_t> shown_ranking(const ReportInput& input);
+
+// Findings in the order reports list them: fired first by severity (critical first), then declaration order.
+std::vector<std::uint32_t> findings_by_severity(const ReportInput& input, engine::Verdict verdict);
+
+}  // namespace rapport::cli

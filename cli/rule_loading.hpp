@@ -1,0 +1,30 @@
+// Finds, reads, parses and checks a rule set: the files and directories named with -r,
+// or the bundled rules next to the executable.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "dsl/diagnostic.hpp"
+#include "dsl/source_file.hpp"
+#include "engine/model.hpp"
+
+namespace rapport::cli {
+
+struct LoadedRules {
+  std::optional<engine::RuleSet> rules;  // present when there are no errors
+  dsl::Diagnostics diagnostics;          // syntax and meaning, sorted by location
+  std::vector<std::string> files;        // the .rules files read, in order
+};
+
+// `paths` are files or directories (every *.rules file below a directory, in path order).
+// Empty means the bundled rules. Texts are added to `sources` so diagnostics can quote them.
+// Throws IoError for a path that does not exist or cannot be read.
+LoadedRules load_rules(const std::vector<std::string>& paths, dsl::SourceMap& sources);
+
+// The bundled rule directory: ../share/rapport/rules next to the executable (build tree or install).
+// Throws IoError when it is not there.
+std::string bundled_rules_dir();
+
+}  // namespace rapport::cli

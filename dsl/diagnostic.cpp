@@ -1,0 +1,103 @@
+// Diagnostics as values: counting, ordering, and rendering in the rustc/clang form with a quoted
+// source line and a caret.
+#include "dsl/diagnostic.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "dsl/source_file.hpp"
+
+namespace rapport::dsl {
+namespace {
+
+// ANSI styles, used only when the caller asks for colour.
+constexpr std::string_view kBold = "\x1b[1m";
+constexpr std::string_view kRed = "\x1b[1;31m";
+constexpr std::string_view kYellow = "\x1b[1;33m";
+constexpr std::string_view kCyan = "\x1b[1;36m";
+constexpr std::string_view kReset = "\x1b[0m";
+
+struct Style {
+  bool color = false;
+  std::string paint(std::string_view text, std::string_view ansi) const {
+    if (!color) return std::string(text);
+    return fmt::format("{}{}{}", ansi, text, kReset);
+  }
+};
+
+bool is_continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+std::string place(const Location& where) {
+  if (!where.has_position()) return where.file;
+  return fmt::format("{}:{}:{}", where.file, where.line, where.col);
+}
+
+// "file:line:col: " (or "file: ", or nothing for a diagnostic about no file at all), in bold.
+std::string heading(const Location& where, const Style& style) {
+  const std::string text = place(where);
+  return text.empty() ? std::string() : style.paint(text + ": ", kBold);
+}
+
+// The caret line's indentation: one space per code point before the column, but tabs stay
+// tabs so the caret sits under the same character as in the quoted line.
+std::string caret_indent(std::string_view line, std::uint32_t col) {
+  std::string indent;
+  std::uint32_t seen = 0;
+  for (std::size_t i = 0; i < line.size() && seen + 1 < col; ++i) {
+    if (is_continuation_byte(line[i])) continue;
+    indent += line[i] == '\t' ? '\t' : ' ';
+    ++seen;
+  }
+  indent.append(col - 1 - seen, ' ');  // a column past the end of the line (an expected token at the end)
+  return indent;
+}
+
+//    14 |   when marketing.satisfaction 30%
+//       |                               ^
+void quote(std::string& out, const Location& where, const SourceMap& sources, std::string_view ansi,
+           const Style& style) {
+  const SourceFile* file = sources.find(where.file);
+  if (!file || !where.has_position()) return;
+  const std::string number = std::to_string(where.line);
+  const std::string_view line = file->line(where.line);
+  const std::string gutter(number.size(), ' ');
+  out += fmt::format("   {} |{}{}\n", number, line.empty() ? "" : " ", line);
+  std::string marker = "^" + std::string(where.length > 1 ? where.length - 1 : 0, '~');
+  out += fmt::format("   {} | {}{}\n", gutter, caret_indent(line, where.col), style.paint(marker, ansi));
+}
+
+}  // namespace
+
+bool has_errors(const Diagnostics& diags) { return count(diags, DiagSeverity::Error) > 0; }
+
+std::size_t count(const Diagnostics& diags, DiagSeverity severity) {
+  return static_cast<std::size_t>(std::count_if(
+      diags.begin(), diags.end(), [severity](const Diagnostic& d) { return d.severity == severity; }));
+}
+
+void sort_by_location(Diagnostics& diags) {
+  std::stable_sort(diags.begin(), diags.end(),
+                   [](const Diagnostic& a, const Diagnostic& b) { return a.where < b.where; });
+}
+
+std::string render(const Diagnostic& diag, const SourceMap& sources, bool color) {
+  const Style style{color};
+  const bool is_error = diag.severity == DiagSeverity::Error;
+  const std::string_view ansi = is_error ? kRed : kYellow;
+
+  std::string out = heading(diag.where, style);
+  out += style.paint(is_error ? "error" : "warning", ansi);
+  out += ": " + style.paint(diag.message, kBold) + "\n";
+  quote(out, diag.where, sources, ansi, style);
+
+  for (const DiagNote& note : diag.notes) {
+    if (note.where) out += heading(*note.where, style);
+    out += style.paint("note", kCyan) + ": " + note.message + "\n";
+    if (note.where) quote(out, *note.where, sources, kCyan, style);
+  }
+  if (!diag.help.empty()) out += style.paint("help", kCyan) + ": " + diag.help + "\n";
+  return out;
+}
+
+}  // namespace rapport::dsl

@@ -1,0 +1,45 @@
+// Every diagnostic code, in one place. Codes are stable: tools and tests key on them.
+#pragma once
+
+namespace rapport::dsl::code {
+
+// syntax (dsl/)
+inline constexpr const char* syntax = "syntax";                    // expected X
+inline constexpr const char* nesting_too_deep = "nesting-too-deep";
+inline constexpr const char* bad_escape = "bad-escape";
+inline constexpr const char* bad_placeholder = "bad-placeholder";
+
+// meaning (engine/checker)
+inline constexpr const char* unknown_id = "unknown-id";
+inline constexpr const char* duplicate_id = "duplicate-id";
+inline constexpr const char* wrong_kind_of_id = "wrong-kind-of-id";  // e.g. a source used as a metric
+inline constexpr const char* type_error = "type-error";
+inline constexpr const char* finding_cycle = "finding-cycle";
+inline constexpr const char* percent_out_of_range = "percent-out-of-range";
+inline constexpr const char* group_not_asked = "group-not-asked";
+inline constexpr const char* missing_field = "missing-field";
+inline constexpr const char* duplicate_field = "duplicate-field";
+inline constexpr const char* field_not_allowed = "field-not-allowed";
+inline constexpr const char* unknown_function = "unknown-function";
+inline constexpr const char* wrong_arguments = "wrong-arguments";
+inline constexpr const char* bad_value = "bad-value";                // scale 5 to 1, year 0, ...
+inline constexpr const char* no_benchmark = "no-benchmark";
+inline constexpr const char* no_rules = "no-rules";
+
+// warnings (engine/checker)
+inline constexpr const char* unused_metric = "unused-metric";
+inline constexpr const char* unused_source = "unused-source";
+inline constexpr const char* unused_finding = "unused-finding";
+inline constexpr const char* suspicious_threshold = "suspicious-threshold";  // it.share > 50, not 50%
+
+// profiles (engine/profile)
+inline constexpr const char* profile_syntax = "profile-syntax";
+inline constexpr const char* unknown_key = "unknown-key";
+inline constexpr const char* wrong_type = "wrong-type";
+inline constexpr const char* out_of_range = "out-of-range";
+inline constexpr const char* not_finite = "not-finite";
+
+// files (cli/)
+inline constexpr const char* io_error = "io-error";
+
+}  // namespace rapport::dsl::code

@@ -1,0 +1,52 @@
+// check(): runs the checker's passes in order over all rule files and returns the rule set
+// (when there are no errors) with every diagnostic, sorted by location.
+#include "engine/checker.hpp"
+
+#include <string_view>
+
+#include "engine/check_passes.hpp"
+
+namespace rapport::engine {
+
+namespace {
+
+using checking::CheckState;
+
+struct Pass {
+  std::string_view name;
+  void (*run)(CheckState&);
+  bool needs_clean;  // runs only when no earlier pass reported an error
+};
+
+// The order matters; each line says why a pass comes where it does.
+constexpr Pass kPasses[] = {
+    // First: every later pass looks ids up in the symbol table this one fills, across all files.
+    {"declare", checking::declare, false},
+    // Before types: the type of a name depends on what it denotes (share metric, finding, ...).
+    {"resolve", checking::resolve, false},
+    // After resolve, so unknown names are reported once, by resolve, and not again as type errors.
+    {"types", checking::check_types, false},
+    // Needs the finding references resolve recorded; must precede the evaluation order of compile.
+    {"cycles", checking::find_cycles, false},
+    // Only a clean rule set is compiled: slots and programs assume every name and type is right.
+    {"compile", checking::compile, true},
+    // Last: it reads the uses and units the passes above recorded, and warnings block nothing.
+    {"lint", checking::lint, false},
+};
+
+}  // namespace
+
+CheckResult check(const std::vector<ParsedFile>& files) {
+  CheckState state(files);
+  for (const Pass& pass : kPasses) {
+    if (pass.needs_clean && state.has_errors()) continue;
+    pass.run(state);
+  }
+  CheckResult result;
+  if (!state.has_errors()) result.rules = std::move(state.rules);
+  result.diagnostics = std::move(state.diagnostics);
+  dsl::sort_by_location(result.diagnostics);
+  return result;
+}
+
+}  // namespace rapport::engine

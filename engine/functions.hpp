@@ -1,0 +1,27 @@
+// The functions a rule expression may call, by name: how many arguments each takes and what it does.
+// One table serves the resolver (names, argument counts, suggestions) and the compiler (op codes).
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string_view>
+
+namespace rapport::engine {
+
+enum class Function : std::uint8_t { Gap, Abs, Min, Max, Known, Default, All, Any, Benchmark };
+
+struct FunctionInfo {
+  std::string_view name;
+  Function function;
+  std::uint32_t min_args;
+  std::uint32_t max_args;   // kVariadic when there is no upper bound
+  std::string_view usage;   // shown in help lines: "gap(metric)"
+};
+
+inline constexpr std::uint32_t kVariadic = 0xFFFFFFFFu;
+
+std::span<const FunctionInfo> functions();
+const FunctionInfo* find_function(std::string_view name);
+const FunctionInfo& info_of(Function function);
+
+}  // namespace rapport::engine

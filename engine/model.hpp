@@ -1,0 +1,119 @@
+// The checked, compiled rule set: what the engine evaluates and what reports describe.
+// Built by check() from the syntax trees; immutable afterwards.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "dsl/ast.hpp"
+#include "dsl/location.hpp"
+#include "engine/program.hpp"
+
+namespace rapport::engine {
+
+using dsl::Audience;
+using dsl::Bound;
+using dsl::MetricKind;
+using dsl::Owner;
+using dsl::Severity;
+
+struct Source {
+  std::string id;
+  std::string title;
+  std::string by;               // publisher or authors
+  std::optional<int> year;
+  std::vector<std::pair<Audience, int>> sample;  // respondents per group (Company = total)
+  std::string url;
+  std::string note;
+  dsl::Location where;
+};
+
+struct Benchmark {
+  Audience group = Audience::It;
+  double value = 0;             // normalised like profile values (shares 0..1)
+  Bound bound = Bound::Exact;
+  std::uint32_t source = 0;     // index into RuleSet::sources
+  std::string quote;            // may be empty
+};
+
+struct Metric {
+  std::string id;
+  std::string question;
+  std::string label;            // short name for tables and charts (defaults to the id)
+  MetricKind kind = MetricKind::Share;
+  double low = 0, high = 1;     // valid range: share 0..1, scale as declared, flag 0..1, number ±inf
+  std::vector<Audience> asked;  // in declaration order
+  std::vector<Benchmark> benchmarks;
+  dsl::Location where;
+
+  bool asked_of(Audience a) const;
+  const Benchmark* benchmark_for(Audience a) const;
+};
+
+// A text whose {placeholders} are compiled expressions.
+struct TemplatePiece {
+  std::string text;             // literal text, when !value
+  std::optional<Program> value; // a placeholder
+};
+struct Template {
+  std::vector<TemplatePiece> pieces;
+  std::string source_text;      // as written, placeholders verbatim
+};
+
+struct Citation {
+  std::uint32_t source = 0;     // index into RuleSet::sources
+  std::string quote;            // the figures quoted, exactly as in the study
+};
+
+struct Finding {
+  std::string id;
+  std::string title;
+  Severity severity = Severity::Info;
+  dsl::Expr condition_ast;      // kept for explain and the formatter
+  Program condition;
+  std::vector<Citation> evidence;
+  Template narrative;
+  dsl::Location where;
+};
+
+struct Recommendation {
+  std::string id;
+  std::string title;
+  Owner owner = Owner::Both;
+  int horizon_days = 0;
+  dsl::Expr condition_ast;
+  Program condition;
+  dsl::Expr priority_ast;
+  Program priority;
+  std::vector<Template> actions;
+  std::string rationale;        // the intent behind the advice (may be empty)
+  std::vector<std::uint32_t> findings_used;  // findings its condition or priority reads
+  dsl::Location where;
+};
+
+// A metric slot: one (metric, audience) pair a profile can fill.
+struct Slot {
+  std::uint32_t metric = 0;
+  Audience audience = Audience::It;
+};
+
+struct RuleSet {
+  std::vector<Source> sources;
+  std::vector<Metric> metrics;
+  std::vector<Finding> findings;               // declaration order (files in path order)
+  std::vector<Recommendation> recommendations; // declaration order
+  std::vector<std::uint32_t> finding_order;    // evaluation order: dependencies first
+  std::vector<Slot> slots;
+
+  // Load-time look-ups (never used during evaluation).
+  std::optional<std::uint32_t> metric_index(const std::string& id) const;
+  std::optional<std::uint32_t> slot_of(std::uint32_t metric, Audience audience) const;
+
+  std::map<std::string, std::uint32_t> metric_ids;
+  std::map<std::pair<std::uint32_t, Audience>, std::uint32_t> slot_ids;
+};
+
+}  // namespace rapport::engine

@@ -1,0 +1,323 @@
+// load_profile: reads a TOML profile with toml++ and validates it against the rule set's metrics.
+// Every problem becomes a positioned diagnostic; all of them are collected before giving up.
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <fmt/format.h>
+#include <toml++/toml.h>
+
+#include "dsl/diagnostic_codes.hpp"
+#include "engine/profile.hpp"
+#include "engine/profile_values.hpp"
+#include "engine/suggest.hpp"
+
+namespace rapport::engine {
+
+namespace {
+
+namespace code = dsl::code;
+
+const std::vector<std::string> kTables = {"company", "respondents", "it", "marketing", "company_metrics"};
+const std::vector<std::string> kCompanyKeys = {"name", "industry", "assessed_on"};
+const std::vector<std::string> kRespondentKeys = {"it", "marketing"};
+
+std::string_view table_of(Audience audience) {
+  switch (audience) {
+    case Audience::It: return "[it]";
+    case Audience::Marketing: return "[marketing]";
+    case Audience::Company: return "[company_metrics]";
+  }
+  return "";
+}
+
+std::string_view group_of(Audience audience) {
+  switch (audience) {
+    case Audience::It: return "the IT group";
+    case Audience::Marketing: return "the marketing group";
+    case Audience::Company: return "the company as a whole";
+  }
+  return "";
+}
+
+// "a", "a and b", "a, b and c"
+std::string joined(const std::vector<std::string>& items) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += i + 1 == items.size() ? " and " : ", ";
+    out += items[i];
+  }
+  return out;
+}
+
+std::string did_you_mean(const std::string& word, const std::vector<std::string>& candidates,
+                         std::string otherwise) {
+  if (auto near = closest(word, candidates)) return fmt::format("did you mean '{}'?", *near);
+  return otherwise;
+}
+
+class ProfileReader {
+ public:
+  ProfileReader(const dsl::SourceFile& file, const RuleSet& rules)
+      : rules_(rules), errors_(file.path()) {
+    profile_.values.assign(rules.slots.size(), kUnknown);
+  }
+
+  ProfileResult read(const toml::table& document);
+  ProfileResult syntax_error(const toml::parse_error& error);
+
+ private:
+  void read_top_level(const toml::key& key, const toml::node& value);
+  void report_unknown_top_level(const toml::key& key, const toml::node& value);
+  const toml::table* expect_table(const toml::key& key, const toml::node& value);
+  void read_company(const toml::key& key, const toml::table& table);
+  std::optional<std::string> read_string(const toml::key& key, const toml::node& value, std::string_view example);
+  void read_assessed_on(const toml::node& value);
+  void read_respondents(const toml::table& table);
+  std::optional<int> read_count(const toml::key& key, const toml::node& value);
+  void read_metric_values(const toml::table& table, Audience audience);
+  void report_unknown_metric(const toml::key& key, Audience audience);
+  void report_not_asked(const toml::key& key, const Metric& metric, Audience audience);
+
+  const RuleSet& rules_;
+  ProfileErrors errors_;
+  Profile profile_;
+  bool has_company_ = false;
+};
+
+ProfileResult ProfileReader::read(const toml::table& document) {
+  for (auto&& [key, value] : document) read_top_level(key, value);
+  if (!has_company_) {
+    // No place in the file to point at: the whole file is at fault (line 0).
+    errors_.add(code::missing_field, dsl::Location{errors_.path(), 0, 0, 1}, "the profile has no [company] table",
+                "add a [company] table with at least name = \"Northwind Retail\"");
+  }
+  ProfileResult result;
+  if (errors_.empty()) result.profile = std::move(profile_);
+  result.diagnostics = errors_.take();
+  return result;
+}
+
+ProfileResult ProfileReader::syntax_error(const toml::parse_error& error) {
+  // toml++ describes errors as "Error while parsing <context>: <detail>"; the detail is the news.
+  std::string_view description = error.description();
+  const auto colon = description.find(": ");
+  if (description.starts_with("Error while parsing") && colon != std::string_view::npos)
+    description.remove_prefix(colon + 2);
+  errors_.add(code::profile_syntax, error.source(), fmt::format("invalid TOML: {}", description),
+              "a profile is TOML: [table] headers, then key = value lines, with text in double quotes "
+              "(see docs/profile.md)");
+  return ProfileResult{std::nullopt, errors_.take()};
+}
+
+void ProfileReader::read_top_level(const toml::key& key, const toml::node& value) {
+  const std::string name(key.str());
+  if (name == "company") {
+    has_company_ = true;
+    if (const auto* table = expect_table(key, value)) read_company(key, *table);
+  } else if (name == "respondents") {
+    if (const auto* table = expect_table(key, value)) read_respondents(*table);
+  } else if (name == "it" || name == "marketing" || name == "company_metrics") {
+    const Audience audience =
+        name == "it" ? Audience::It : name == "marketing" ? Audience::Marketing : Audience::Company;
+    if (const auto* table = expect_table(key, value)) read_metric_values(*table, audience);
+  } else {
+    report_unknown_top_level(key, value);
+  }
+}
+
+void ProfileReader::report_unknown_top_level(const toml::key& key, const toml::node& value) {
+  const std::string name(key.str());
+  std::string help = fmt::format("a profile's tables are {}",
+                                 joined({"[company]", "[respondents]", "[it]", "[marketing]", "[company_metrics]"}));
+  const auto metric = rules_.metric_ids.find(name);
+  if (auto near = closest(name, kTables)) {
+    help = fmt::format("did you mean [{}]?", *near);
+  } else if (metric != rules_.metric_ids.end()) {
+    std::vector<std::string> tables;
+    for (Audience asked : rules_.metrics.at(metric->second).asked) tables.emplace_back(table_of(asked));
+    help = fmt::format("put '{}' under {}", name, joined(tables));
+  } else if (std::find(kCompanyKeys.begin(), kCompanyKeys.end(), name) != kCompanyKeys.end()) {
+    help = fmt::format("put '{}' under [company]", name);
+  }
+  const std::string message = value.is_table() ? fmt::format("unknown table [{}]", name)
+                                               : fmt::format("unknown key '{}' outside any table", name);
+  errors_.add(code::unknown_key, key.source(), message, help);
+}
+
+const toml::table* ProfileReader::expect_table(const toml::key& key, const toml::node& value) {
+  if (const auto* table = value.as_table()) return table;
+  const std::string help = value.is_array()
+                               ? fmt::format("write [{}] with single brackets; it is one table", key.str())
+                               : fmt::format("write [{}] on a line of its own, then its keys below it", key.str());
+  errors_.add(code::wrong_type, value.source(),
+              fmt::format("'{}' must be a table, not {}", key.str(), describe_type(value)), help);
+  return nullptr;
+}
+
+// ---------------------------------------------------------------- [company]
+
+void ProfileReader::read_company(const toml::key& table_key, const toml::table& table) {
+  bool has_name = false;
+  for (auto&& [key, value] : table) {
+    const std::string name(key.str());
+    if (name == "name") {
+      has_name = true;
+      if (auto text = read_string(key, value, "\"Northwind Retail\"")) {
+        if (text->empty())
+          errors_.add(code::bad_value, value.source(), "the company name is empty",
+                      "write the company's name, e.g. name = \"Northwind Retail\"");
+        profile_.company.name = *text;
+      }
+    } else if (name == "industry") {
+      if (auto text = read_string(key, value, "\"Retail\"")) profile_.company.industry = *text;
+    } else if (name == "assessed_on") {
+      read_assessed_on(value);
+    } else {
+      errors_.add(code::unknown_key, key.source(), fmt::format("unknown key '{}' in [company]", name),
+                  did_you_mean(name, kCompanyKeys,
+                               fmt::format("[company] takes {}", joined(kCompanyKeys))));
+    }
+  }
+  if (!has_name)
+    errors_.add(code::missing_field, table_key.source(), "[company] has no name",
+                "add name = \"Northwind Retail\" (the company's name) under [company]");
+}
+
+std::optional<std::string> ProfileReader::read_string(const toml::key& key, const toml::node& value,
+                                                      std::string_view example) {
+  if (const auto* text = value.as_string()) return text->get();
+  errors_.add(code::wrong_type, value.source(),
+              fmt::format("'{}' takes text, not {}", key.str(), describe_type(value)),
+              fmt::format("write the text in double quotes, e.g. {} = {}", key.str(), example));
+  return std::nullopt;
+}
+
+void ProfileReader::read_assessed_on(const toml::node& value) {
+  if (const auto* date = value.as_date()) {
+    const toml::date& d = date->get();
+    profile_.company.assessed_on = fmt::format("{:04}-{:02}-{:02}", d.year, d.month, d.day);
+  } else if (const auto* text = value.as_string()) {
+    profile_.company.assessed_on = text->get();
+  } else {
+    errors_.add(code::wrong_type, value.source(),
+                fmt::format("'assessed_on' takes a date, not {}", describe_type(value)),
+                "write a date such as assessed_on = 2026-10-15");
+  }
+}
+
+// ---------------------------------------------------------------- [respondents]
+
+void ProfileReader::read_respondents(const toml::table& table) {
+  for (auto&& [key, value] : table) {
+    const std::string name(key.str());
+    if (name == "it") {
+      profile_.it_respondents = read_count(key, value);
+    } else if (name == "marketing") {
+      profile_.marketing_respondents = read_count(key, value);
+    } else {
+      errors_.add(code::unknown_key, key.source(), fmt::format("unknown key '{}' in [respondents]", name),
+                  did_you_mean(name, kRespondentKeys, "[respondents] takes it and marketing"));
+    }
+  }
+}
+
+// How many people answered: a whole number, zero or more (14.0 is accepted as 14).
+std::optional<int> ProfileReader::read_count(const toml::key& key, const toml::node& value) {
+  const std::string group = key.str() == "it" ? "IT" : std::string(key.str());
+  auto number = as_number(value);
+  if (!number) {
+    errors_.add(code::wrong_type, value.source(),
+                fmt::format("the number of {} respondents must be a whole number, not {}", group,
+                            describe_type(value)),
+                fmt::format("write a count without quotes, e.g. {} = 14", key.str()));
+    return std::nullopt;
+  }
+  if (!std::isfinite(*number)) {
+    errors_.add(code::not_finite, value.source(),
+                fmt::format("the number of {} respondents is {}, not a finite number", group, number_text(*number)),
+                fmt::format("write a count, e.g. {} = 14, or leave it out", key.str()));
+    return std::nullopt;
+  }
+  if (*number != std::floor(*number)) {
+    errors_.add(code::wrong_type, value.source(),
+                fmt::format("the number of {} respondents must be a whole number, not {}", group,
+                            number_text(*number)),
+                fmt::format("write how many people answered, e.g. {} = 14", key.str()));
+    return std::nullopt;
+  }
+  if (*number < 0 || *number > std::numeric_limits<int>::max()) {
+    errors_.add(code::out_of_range, value.source(),
+                fmt::format("the number of {} respondents is {}, which is not a count of people", group,
+                            number_text(*number)),
+                fmt::format("write zero or more, e.g. {} = 14", key.str()));
+    return std::nullopt;
+  }
+  return static_cast<int>(*number);
+}
+
+// ---------------------------------------------------------------- [it], [marketing], [company_metrics]
+
+void ProfileReader::read_metric_values(const toml::table& table, Audience audience) {
+  for (auto&& [key, value] : table) {
+    const auto id = rules_.metric_ids.find(std::string(key.str()));
+    if (id == rules_.metric_ids.end()) {
+      report_unknown_metric(key, audience);
+      continue;
+    }
+    const Metric& metric = rules_.metrics.at(id->second);
+    const auto slot = rules_.slot_ids.find(std::pair{id->second, audience});
+    if (slot == rules_.slot_ids.end()) {
+      report_not_asked(key, metric, audience);
+      continue;
+    }
+    if (auto number = read_metric_value(value, metric, errors_)) profile_.values.at(slot->second) = *number;
+  }
+}
+
+void ProfileReader::report_unknown_metric(const toml::key& key, Audience audience) {
+  // Prefer the metrics this table can hold; fall back to any metric, then say where ids come from.
+  std::vector<std::string> here, anywhere;
+  for (const auto& [id, index] : rules_.metric_ids) {
+    anywhere.push_back(id);
+    if (rules_.slot_ids.contains(std::pair{index, audience})) here.push_back(id);
+  }
+  const std::string id(key.str());
+  auto near = closest(id, here);
+  if (!near) near = closest(id, anywhere);
+  const std::string help =
+      near ? fmt::format("did you mean '{}'?", *near)
+           : fmt::format("use the id of a metric the rules ask of {}", group_of(audience));
+  errors_.add(code::unknown_key, key.source(),
+              fmt::format("unknown metric '{}' in {}", id, table_of(audience)), help);
+}
+
+void ProfileReader::report_not_asked(const toml::key& key, const Metric& metric, Audience audience) {
+  std::vector<std::string> groups, tables;
+  for (Audience asked : metric.asked) {
+    groups.emplace_back(group_of(asked));
+    tables.emplace_back(table_of(asked));
+  }
+  const std::string help =
+      groups.empty() ? std::string("the rules ask this metric of no group")
+                     : fmt::format("'{}' is asked of {}; put it under {}", metric.id, joined(groups), joined(tables));
+  errors_.add(code::group_not_asked, key.source(),
+              fmt::format("'{}' is not asked of {}", metric.id, group_of(audience)), help);
+}
+
+}  // namespace
+
+ProfileResult load_profile(const dsl::SourceFile& file, const RuleSet& rules) {
+  ProfileReader reader(file, rules);
+  try {
+    const toml::table document = toml::parse(std::string_view(file.text()), std::string_view(file.path()));
+    return reader.read(document);
+  } catch (const toml::parse_error& error) {
+    return reader.syntax_error(error);
+  }
+}
+
+}  // namespace rapport::engine

@@ -1,0 +1,130 @@
+// The evaluator of compiled expressions: a small stack machine over doubles with Kleene logic,
+// where NaN is "unknown". Every operator maps unknown inputs to the three-valued answer here.
+#include "engine/program.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstddef>
+#include <functional>
+#include <vector>
+
+namespace rapport::engine {
+
+namespace {
+
+constexpr double kTrue = 1.0;
+constexpr double kFalse = 0.0;
+
+bool is_false(double v) { return v == 0.0; }
+bool is_true(double v) { return !is_unknown(v) && v != 0.0; }
+double truth(bool b) { return b ? kTrue : kFalse; }
+
+// Kleene conjunction over n values: false dominates, then unknown, then true.
+double kleene_and(const double* v, std::size_t n) {
+  bool unknown = false;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (is_false(v[i])) return kFalse;
+    if (is_unknown(v[i])) unknown = true;
+  }
+  return unknown ? kUnknown : kTrue;
+}
+
+// Kleene disjunction over n values: true dominates, then unknown, then false.
+double kleene_or(const double* v, std::size_t n) {
+  bool unknown = false;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (is_true(v[i])) return kTrue;
+    if (is_unknown(v[i])) unknown = true;
+  }
+  return unknown ? kUnknown : kFalse;
+}
+
+// min/max are unknown as soon as one operand is: the extreme of partly unknown values is unknown.
+template <typename Pick>
+double extreme(const double* v, std::size_t n, Pick pick) {
+  double best = v[0];
+  for (std::size_t i = 0; i < n; ++i) {
+    if (is_unknown(v[i])) return kUnknown;
+    best = pick(best, v[i]);
+  }
+  return best;
+}
+
+template <typename Compare>
+double compare(double a, double b, Compare cmp) {
+  if (is_unknown(a) || is_unknown(b)) return kUnknown;
+  return truth(cmp(a, b));
+}
+
+double run_on(const Program& program, const double* slots, const double* findings, double* stack) {
+  std::size_t top = 0;  // number of values on the stack
+  for (const Instr& in : program.code) {
+    switch (in.op) {
+      case OpCode::PushConst: stack[top++] = program.constants[in.arg]; break;
+      case OpCode::LoadSlot: stack[top++] = slots[in.arg]; break;
+      case OpCode::LoadFinding: stack[top++] = findings[in.arg]; break;
+      case OpCode::Neg: stack[top - 1] = -stack[top - 1]; break;
+      case OpCode::Not: {
+        const double v = stack[top - 1];
+        stack[top - 1] = is_unknown(v) ? kUnknown : truth(is_false(v));
+        break;
+      }
+      case OpCode::Abs: stack[top - 1] = std::abs(stack[top - 1]); break;
+      case OpCode::Known: stack[top - 1] = truth(!is_unknown(stack[top - 1])); break;
+      case OpCode::Default: {
+        const double fallback = stack[--top];
+        if (is_unknown(stack[top - 1])) stack[top - 1] = fallback;
+        break;
+      }
+      case OpCode::Add: --top; stack[top - 1] = stack[top - 1] + stack[top]; break;
+      case OpCode::Sub: --top; stack[top - 1] = stack[top - 1] - stack[top]; break;
+      case OpCode::Mul: --top; stack[top - 1] = stack[top - 1] * stack[top]; break;
+      case OpCode::Div: {
+        const double d = stack[--top];
+        stack[top - 1] = d == 0.0 ? kUnknown : stack[top - 1] / d;
+        break;
+      }
+      case OpCode::Eq: --top; stack[top - 1] = compare(stack[top - 1], stack[top], std::equal_to<>{}); break;
+      case OpCode::Ne: --top; stack[top - 1] = compare(stack[top - 1], stack[top], std::not_equal_to<>{}); break;
+      case OpCode::Lt: --top; stack[top - 1] = compare(stack[top - 1], stack[top], std::less<>{}); break;
+      case OpCode::Le: --top; stack[top - 1] = compare(stack[top - 1], stack[top], std::less_equal<>{}); break;
+      case OpCode::Gt: --top; stack[top - 1] = compare(stack[top - 1], stack[top], std::greater<>{}); break;
+      case OpCode::Ge: --top; stack[top - 1] = compare(stack[top - 1], stack[top], std::greater_equal<>{}); break;
+      case OpCode::And: --top; stack[top - 1] = kleene_and(stack + top - 1, 2); break;
+      case OpCode::Or: --top; stack[top - 1] = kleene_or(stack + top - 1, 2); break;
+      case OpCode::All: top -= in.arg; stack[top] = kleene_and(stack + top, in.arg); ++top; break;
+      case OpCode::Any: top -= in.arg; stack[top] = kleene_or(stack + top, in.arg); ++top; break;
+      case OpCode::Min:
+        top -= in.arg;
+        stack[top] = extreme(stack + top, in.arg, [](double a, double b) { return std::min(a, b); });
+        ++top;
+        break;
+      case OpCode::Max:
+        top -= in.arg;
+        stack[top] = extreme(stack + top, in.arg, [](double a, double b) { return std::max(a, b); });
+        ++top;
+        break;
+    }
+  }
+  if (top == 0) return kUnknown;  // an empty program (a field that was never written) knows nothing
+  // An overflow to infinity is no more a usable figure than NaN: both read as unknown.
+  const double result = stack[top - 1];
+  return std::isfinite(result) ? result : kUnknown;
+}
+
+}  // namespace
+
+double run(const Program& program, const double* slots, const double* findings) {
+  // The stack never holds more values than there are instructions, so small programs (all
+  // real rules) run on a fixed buffer and only pathological ones pay for an allocation.
+  constexpr std::size_t kInline = 128;
+  if (program.code.size() <= kInline) {
+    std::array<double, kInline> stack;
+    return run_on(program, slots, findings, stack.data());
+  }
+  std::vector<double> stack(program.code.size());
+  return run_on(program, slots, findings, stack.data());
+}
+
+}  // namespace rapport::engine

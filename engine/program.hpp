@@ -1,0 +1,44 @@
+// A compiled expression: a flat program over a dense vector of metric slots and finding results.
+// Compiled once by the checker, run once per profile; no strings or allocation at run time.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "engine/value.hpp"
+
+namespace rapport::engine {
+
+enum class OpCode : std::uint8_t {
+  PushConst,     // push constants[arg]
+  LoadSlot,      // push slots[arg]            (NaN when the profile lacks it)
+  LoadFinding,   // push findings[arg]         (0, 1 or NaN)
+  Neg, Not, Abs, Known,
+  Add, Sub, Mul, Div,
+  Eq, Ne, Lt, Le, Gt, Ge,
+  And, Or,
+  Min, Max,      // arg = number of operands (>= 2)
+  All, Any,      // arg = number of operands (>= 1)
+  Default,       // pop fallback, value: value if known else fallback
+};
+
+struct Instr {
+  OpCode op;
+  std::uint32_t arg = 0;
+};
+
+struct Program {
+  std::vector<Instr> code;       // postfix order
+  std::vector<double> constants;
+  Unit unit = Unit::Plain;       // what the result means
+  std::vector<std::uint32_t> slots;     // every metric slot the program reads (sorted, unique)
+  std::vector<std::uint32_t> findings;  // every finding it reads (sorted, unique)
+
+  bool empty() const { return code.empty(); }
+};
+
+// Evaluate with three-valued logic. `slots` and `findings` are indexed as the RuleSet lays them out.
+// Division by zero yields unknown.
+double run(const Program& program, const double* slots, const double* findings);
+
+}  // namespace rapport::engine
