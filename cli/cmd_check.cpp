@@ -25,7 +25,7 @@ int run_check(const CheckParams& params) {
     what += fmt::format(": {} sources, {} metrics, {} findings, {} recommendations", r.sources.size(),
                         r.metrics.size(), r.findings.size(), r.recommendations.size());
   }
-  fmt::print("{}checked {}; {}\n", loaded.diagnostics.empty() ? "" : "\n", what,
+  fmt::print("checked {}; {}\n", what,
              diagnostic_summary(loaded.diagnostics));
   return dsl::has_errors(loaded.diagnostics) ? kInvalidInput : kOk;
 }

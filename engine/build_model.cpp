@@ -59,6 +59,18 @@ std::string literal_text(CheckState& state, std::uint32_t file, const dsl::Text&
   return plain_text(text);
 }
 
+// Queues a `when` or `priority` for the later passes and keeps a copy of its tree in the model;
+// the syntax it came from, or null when the field is missing or too deep to check.
+const dsl::Expr* take_expression(CheckState& state, const FieldSet& fields, FieldKey key, DeclKind owner_kind,
+                                 std::uint32_t owner, dsl::Expr& copy) {
+  const auto* field = fields.get<dsl::ExprField>(key);
+  if (field == nullptr) return nullptr;
+  const Role role = key == FieldKey::Priority ? Role::Priority : Role::Condition;
+  if (!add_root(state, {&field->expr, fields.file, owner_kind, owner, role})) return nullptr;
+  copy = field->expr;
+  return &field->expr;
+}
+
 std::string text_of(CheckState& state, const FieldSet& fields, FieldKey key) {
   const auto* field = fields.get<dsl::TextField>(key);
   return field ? literal_text(state, fields.file, field->text, field_name(key)) : std::string();
@@ -240,12 +252,7 @@ void build_finding(CheckState& state, const FieldSet& fields) {
   finding.where = state.locate(fields.file, fields.decl->id.span);
   finding.title = text_of(state, fields, FieldKey::Title);
   if (const auto* severity = fields.get<dsl::SeverityField>(FieldKey::Severity)) finding.severity = severity->value;
-  if (const auto* when = fields.get<dsl::ExprField>(FieldKey::When)) {
-    if (add_root(state, {&when->expr, fields.file, DeclKind::Finding, index, Role::Condition})) {
-      finding.condition_ast = when->expr;
-      syntax.when = &when->expr;
-    }
-  }
+  syntax.when = take_expression(state, fields, FieldKey::When, DeclKind::Finding, index, finding.condition_ast);
   for (const auto* evidence : fields.all<dsl::EvidenceField>(FieldKey::Evidence)) {
     finding.evidence.push_back({0, literal_text(state, fields.file, evidence->quote, "quote")});
     syntax.evidence.push_back(evidence);  // its source is resolved with every other name
@@ -275,18 +282,8 @@ void build_recommendation(CheckState& state, const FieldSet& fields) {
       state.error(dsl::code::bad_value, state.locate(fields.file, horizon->span),
                   "a horizon is a whole number of days, not " + spell(horizon->value), "e.g. `horizon 90 days`");
   }
-  if (const auto* when = fields.get<dsl::ExprField>(FieldKey::When)) {
-    if (add_root(state, {&when->expr, fields.file, DeclKind::Recommendation, index, Role::Condition})) {
-      rec.condition_ast = when->expr;
-      syntax.when = &when->expr;
-    }
-  }
-  if (const auto* priority = fields.get<dsl::ExprField>(FieldKey::Priority)) {
-    if (add_root(state, {&priority->expr, fields.file, DeclKind::Recommendation, index, Role::Priority})) {
-      rec.priority_ast = priority->expr;
-      syntax.priority = &priority->expr;
-    }
-  }
+  syntax.when = take_expression(state, fields, FieldKey::When, DeclKind::Recommendation, index, rec.condition_ast);
+  syntax.priority = take_expression(state, fields, FieldKey::Priority, DeclKind::Recommendation, index, rec.priority_ast);
   for (const auto* action : fields.all<dsl::TextField>(FieldKey::Action)) {
     Template text;
     text.source_text = action->text.value;

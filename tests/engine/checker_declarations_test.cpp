@@ -255,4 +255,33 @@ TEST_CASE("a broken rule set never throws and reports every problem sorted by lo
   CHECK_FALSE(rules.result().rules.has_value());
 }
 
+TEST_CASE("an expression nested deeper than the checker walks is refused rather than crashed on",
+          "[checker][fields]") {
+  // The parser caps nesting itself; a tree built by other means must not exhaust the stack either.
+  const dsl::SourceFile source("test.rules", rules_with("true"));
+  auto parsed = dsl::parse_rule_file(source);
+  REQUIRE(parsed.diagnostics.empty());
+  dsl::Expr deep;
+  deep.kind = dsl::ExprKind::Truth;
+  for (int i = 0; i < 5000; ++i) {
+    dsl::Expr wrapper;
+    wrapper.kind = dsl::ExprKind::Unary;
+    wrapper.op = dsl::Op::Not;
+    wrapper.args.push_back(std::move(deep));
+    deep = std::move(wrapper);
+  }
+  bool replaced = false;
+  for (auto& field : parsed.file.declarations.at(4).fields)
+    if (auto* when = std::get_if<dsl::ExprField>(&field); when && when->key == dsl::FieldKey::When) {
+      deep.span = when->expr.span;
+      when->expr = std::move(deep);
+      replaced = true;
+    }
+  REQUIRE(replaced);
+  const auto result = check({{&source, parsed.file}});
+  REQUIRE(result.diagnostics.size() == 1);
+  CHECK(result.diagnostics[0].code == dsl::code::nesting_too_deep);
+  CHECK(at(result.diagnostics[0]) == "23:8");
+}
+
 }  // namespace rapport::engine::testing

@@ -58,11 +58,7 @@ TEST_CASE("a finding no recommendation uses, directly or through another finding
           "[checker][lint]") {
   // r uses f; f uses g (so g is used through f); h is used by nobody.
   std::string text = rules_with("it.sat < 30% and g");
-  const auto finding = [](const std::string& id) {
-    return "finding " + id + "\n  title \"T\"\n  severity low\n  when meetings < 1\n  evidence accenture \"q\"\n" +
-           "  narrative \"n\"\nend\n";
-  };
-  text += finding("g") + finding("h");
+  text += finding_text("g", "meetings < 1", "accenture") + finding_text("h", "meetings < 1", "accenture");
   const CheckedRules rules(text);
   const auto& d = rules.only(code::unused_finding);
   CHECK(at(d) == "42:9");

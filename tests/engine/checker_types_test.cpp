@@ -124,11 +124,8 @@ TEST_CASE("findings that read each other are a cycle, listed in the message", "[
 
 TEST_CASE("a longer cycle is reported once, from its first finding", "[checker][cycles]") {
   std::string text = "source s\n  title \"S\"\nend\n";
-  const auto finding = [](const std::string& id, const std::string& when) {
-    return "finding " + id + "\n  title \"T\"\n  severity low\n  when " + when +
-           "\n  evidence s \"q\"\n  narrative \"n\"\nend\n";
-  };
-  text += finding("x", "true") + finding("a", "x and c") + finding("b", "a") + finding("c", "b or x");
+  text += finding_text("x", "true") + finding_text("a", "x and c") + finding_text("b", "a") +
+          finding_text("c", "b or x");
   const CheckedRules rules(text);
   const auto& d = rules.only(code::finding_cycle);
   CHECK(d.message == "findings depend on each other in a cycle: a -> c -> b -> a");
@@ -137,11 +134,7 @@ TEST_CASE("a longer cycle is reported once, from its first finding", "[checker][
 
 TEST_CASE("findings reading findings without a cycle are fine", "[checker][cycles]") {
   std::string text = "source s\n  title \"S\"\nend\n";
-  const auto finding = [](const std::string& id, const std::string& when) {
-    return "finding " + id + "\n  title \"T\"\n  severity low\n  when " + when +
-           "\n  evidence s \"q\"\n  narrative \"n\"\nend\n";
-  };
-  text += finding("a", "b and c") + finding("b", "c") + finding("c", "true");
+  text += finding_text("a", "b and c") + finding_text("b", "c") + finding_text("c", "true");
   const CheckedRules rules(text);
   CHECK(rules.with_code(code::finding_cycle).empty());
   CHECK_FALSE(rules.with_code(code::unused_finding).empty());  // no recommendation: only warnings

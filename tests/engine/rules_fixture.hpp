@@ -129,6 +129,12 @@ end
 )";
 }
 
+// One finding of seven lines, citing `source`, with the given condition (at line +3, column 8).
+inline std::string finding_text(const std::string& id, const std::string& when, const std::string& source = "s") {
+  return "finding " + id + "\n  title \"T\"\n  severity low\n  when " + when + "\n  evidence " + source +
+         " \"q\"\n  narrative \"n\"\nend\n";
+}
+
 // "line:col", the way tests state where a diagnostic points.
 inline std::string at(const dsl::Location& where) {
   return std::to_string(where.line) + ":" + std::to_string(where.col);
