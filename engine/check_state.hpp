@@ -58,10 +58,11 @@ struct Meaning {
     Finding,    // a finding's verdict
     Gap,        // gap(m)
     Benchmark,  // benchmark(it.m): a published constant
+    Weight,     // weight(f): a finding's severity weight if it fired, else 0
     Call,       // any other function
   };
   Kind kind = Kind::Slot;
-  std::uint32_t index = 0;                  // the metric (Slot, Gap, Benchmark) or the finding
+  std::uint32_t index = 0;                  // the metric (Slot, Gap, Benchmark) or the finding (Finding, Weight)
   Audience audience = Audience::Company;    // Slot, Benchmark
   Function function = Function::Abs;        // Call
 
@@ -69,6 +70,7 @@ struct Meaning {
   static Meaning finding(std::uint32_t f) { return {Kind::Finding, f, Audience::Company, Function::Abs}; }
   static Meaning gap(std::uint32_t metric) { return {Kind::Gap, metric, Audience::Company, Function::Gap}; }
   static Meaning benchmark(std::uint32_t metric, Audience a) { return {Kind::Benchmark, metric, a, Function::Benchmark}; }
+  static Meaning weight(std::uint32_t f) { return {Kind::Weight, f, Audience::Company, Function::Weight}; }
   static Meaning call(Function f) { return {Kind::Call, 0, Audience::Company, f}; }
 };
 

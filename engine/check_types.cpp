@@ -159,16 +159,16 @@ class Typer {
   Typed call(const Expr& e) {
     const Meaning* m = meaning(e);
     if (m == nullptr) {  // unknown function or bad arguments, reported by resolve
-      // gap's and benchmark's argument names a metric, not a value, so it has no type to check.
+      // gap's, benchmark's and weight's argument names a declaration, not a value: no type to check.
       const FunctionInfo* f = find_function(e.name);
-      const bool names_metric = f != nullptr && (f->function == Function::Gap || f->function == Function::Benchmark);
-      if (!names_metric)
+      if (f == nullptr || !takes_an_id(f->function))
         for (const auto& arg : e.args) type(arg);
       return std::nullopt;
     }
     switch (m->kind) {
       case Meaning::Kind::Gap: return Unit::Points;
       case Meaning::Kind::Benchmark: return metric_unit(m->index);
+      case Meaning::Kind::Weight: return Unit::Plain;
       default: break;
     }
     std::vector<Typed> units;
@@ -201,7 +201,8 @@ class Typer {
         return *units[0];
       }
       case Function::Gap:
-      case Function::Benchmark: break;
+      case Function::Benchmark:
+      case Function::Weight: break;  // typed above by their meanings
     }
     return std::nullopt;
   }

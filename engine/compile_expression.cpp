@@ -31,6 +31,18 @@ OpCode opcode_of(Op op) {
   return OpCode::Neg;
 }
 
+// What weight() gives a fired finding: its severity on a scale of 1 (info) to 5 (critical).
+double severity_weight(Severity severity) {
+  switch (severity) {
+    case Severity::Info: return 1;
+    case Severity::Low: return 2;
+    case Severity::Medium: return 3;
+    case Severity::High: return 4;
+    case Severity::Critical: return 5;
+  }
+  return 0;
+}
+
 class Emitter {
  public:
   explicit Emitter(const CheckState& state) : state_(state) {}
@@ -102,6 +114,16 @@ class Emitter {
       constant(state_.rules.metrics[m.index].benchmark_for(m.audience)->value);
       return;
     }
+    if (m.kind == Meaning::Kind::Weight) {
+      // default(verdict, 0) * weight: fired gives the weight, not fired or unknown gives 0.
+      program_.findings.push_back(m.index);
+      put(OpCode::LoadFinding, m.index);
+      constant(0.0);
+      put(OpCode::Default);
+      constant(severity_weight(state_.rules.findings[m.index].severity));
+      put(OpCode::Mul);
+      return;
+    }
     for (const auto& arg : e.args) emit(arg);
     const auto count = static_cast<std::uint32_t>(e.args.size());
     switch (m.function) {
@@ -113,7 +135,8 @@ class Emitter {
       case Function::All: put(OpCode::All, count); return;
       case Function::Any: put(OpCode::Any, count); return;
       case Function::Gap:
-      case Function::Benchmark: return;  // handled above by their meanings
+      case Function::Benchmark:
+      case Function::Weight: return;  // handled above by their meanings
     }
   }
 

@@ -1,5 +1,6 @@
 // Turns one checked expression into a flat postfix Program: names become slot and finding
-// indices, gap() a subtraction of two slots, benchmark() a constant.
+// indices, gap() a subtraction of two slots, benchmark() a constant, weight() a finding's verdict
+// times its severity weight.
 #pragma once
 
 #include "engine/check_state.hpp"

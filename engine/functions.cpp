@@ -17,6 +17,7 @@ constexpr std::array kFunctions{
     FunctionInfo{"all", Function::All, 1, kVariadic, "all(c1, c2, ...)"},
     FunctionInfo{"any", Function::Any, 1, kVariadic, "any(c1, c2, ...)"},
     FunctionInfo{"benchmark", Function::Benchmark, 1, 1, "benchmark(it.metric)"},
+    FunctionInfo{"weight", Function::Weight, 1, 1, "weight(finding)"},
 };
 
 }  // namespace
@@ -33,6 +34,10 @@ const FunctionInfo& info_of(Function function) {
   for (const auto& f : kFunctions)
     if (f.function == function) return f;
   return kFunctions.front();  // unreachable: every Function is in the table
+}
+
+bool takes_an_id(Function function) {
+  return function == Function::Gap || function == Function::Benchmark || function == Function::Weight;
 }
 
 }  // namespace rapport::engine

@@ -8,7 +8,7 @@
 
 namespace rapport::engine {
 
-enum class Function : std::uint8_t { Gap, Abs, Min, Max, Known, Default, All, Any, Benchmark };
+enum class Function : std::uint8_t { Gap, Abs, Min, Max, Known, Default, All, Any, Benchmark, Weight };
 
 struct FunctionInfo {
   std::string_view name;
@@ -23,5 +23,9 @@ inline constexpr std::uint32_t kVariadic = 0xFFFFFFFFu;
 std::span<const FunctionInfo> functions();
 const FunctionInfo* find_function(std::string_view name);
 const FunctionInfo& info_of(Function function);
+
+// gap(metric), benchmark(it.metric) and weight(finding) take the id of a declaration, not a value:
+// the function resolves its argument itself, and the argument has no type of its own.
+bool takes_an_id(Function function);
 
 }  // namespace rapport::engine

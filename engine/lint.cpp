@@ -40,13 +40,18 @@ void check_threshold(CheckState& state, std::uint32_t file, const Expr& value, c
 void walk(CheckState& state, const ExprRoot& root, const Expr& e, Uses& uses) {
   if (const auto it = state.meanings.find(&e); it != state.meanings.end()) {
     const Meaning& m = it->second;
-    if (m.kind == Meaning::Kind::Finding) {
-      if (root.owner_kind == DeclKind::Recommendation)
-        uses.finding_by_recommendation[m.index] = true;
-      else
-        uses.finding_reads[root.owner].push_back(m.index);
-    } else if (m.kind != Meaning::Kind::Call) {
-      uses.metric[m.index] = true;
+    switch (m.kind) {
+      case Meaning::Kind::Finding:
+      case Meaning::Kind::Weight:
+        if (root.owner_kind == DeclKind::Recommendation)
+          uses.finding_by_recommendation[m.index] = true;
+        else
+          uses.finding_reads[root.owner].push_back(m.index);
+        break;
+      case Meaning::Kind::Slot:
+      case Meaning::Kind::Gap:
+      case Meaning::Kind::Benchmark: uses.metric[m.index] = true; break;
+      case Meaning::Kind::Call: break;
     }
   }
   if (e.kind == dsl::ExprKind::Binary && is_comparison(e.op)) {

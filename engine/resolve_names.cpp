@@ -1,5 +1,6 @@
 // The resolve pass: decides what every name in every expression denotes (a metric slot, a
 // finding, a function) and which source each citation and benchmark names, with suggestions.
+#include <optional>
 #include <string>
 
 #include "dsl/diagnostic_codes.hpp"
@@ -32,6 +33,26 @@ std::string ways_to_write(const Metric& metric) {
   return list;
 }
 
+// The index of the declaration `id` names, which must be of the given kind; reports an unknown id
+// (suggesting the closest of that kind) or an id of another kind.
+std::optional<std::uint32_t> declared(CheckState& state, DeclKind kind, const std::string& id,
+                                      const dsl::Location& where) {
+  const auto it = state.symbols.find(id);
+  const std::string wanted(kind_name(kind));
+  if (it == state.symbols.end()) {
+    state.error(dsl::code::unknown_id, where, "unknown " + wanted + " '" + id + "'",
+                CheckState::did_you_mean(id, state.ids_of({kind})));
+    return std::nullopt;
+  }
+  if (it->second.kind != kind) {
+    state.error(dsl::code::wrong_kind_of_id, where,
+                "'" + id + "' is a " + std::string(kind_name(it->second.kind)) + ", not a " + wanted)
+        .notes.push_back({"declared here", it->second.where});
+    return std::nullopt;
+  }
+  return it->second.index;
+}
+
 class Resolver {
  public:
   Resolver(CheckState& state, const ExprRoot& root) : state_(state), root_(root) {}
@@ -54,19 +75,13 @@ class Resolver {
   dsl::Location at(dsl::Span span) const { return state_.locate(root_.file, span); }
 
   std::optional<std::uint32_t> metric_named(const std::string& id, dsl::Span span) {
-    const auto it = state_.symbols.find(id);
-    if (it == state_.symbols.end()) {
-      state_.error(dsl::code::unknown_id, at(span), "unknown metric '" + id + "'",
-                   CheckState::did_you_mean(id, state_.ids_of({DeclKind::Metric})));
-      return std::nullopt;
-    }
-    if (it->second.kind != DeclKind::Metric) {
-      state_.error(dsl::code::wrong_kind_of_id, at(span),
-                   "'" + id + "' is a " + std::string(kind_name(it->second.kind)) + ", not a metric")
-          .notes.push_back({"declared here", it->second.where});
-      return std::nullopt;
-    }
-    return it->second.index;
+    return declared(state_, DeclKind::Metric, id, at(span));
+  }
+
+  // A finding's condition that reads another finding depends on it: an edge for the cycle check.
+  void read_finding(std::uint32_t finding, dsl::Span span) {
+    if (root_.owner_kind == DeclKind::Finding && root_.role == Role::Condition)
+      state_.finding_reads[root_.owner].push_back({finding, at(span)});
   }
 
   // Whether the metric is asked of the audience; reports the mismatch when not. A metric whose
@@ -107,8 +122,7 @@ class Resolver {
     switch (symbol.kind) {
       case DeclKind::Finding:
         state_.meanings[&e] = Meaning::finding(symbol.index);
-        if (root_.owner_kind == DeclKind::Finding && root_.role == Role::Condition)
-          state_.finding_reads[root_.owner].push_back({symbol.index, at(e.name_span)});
+        read_finding(symbol.index, e.name_span);
         return;
       case DeclKind::Metric:
         if (asked(symbol.index, Audience::Company, e.name_span, e.name))
@@ -148,13 +162,14 @@ class Resolver {
                    "'" + e.name + "' takes " + takes + (f->min_args == 1 && f->max_args == 1 ? " argument" : " arguments") +
                        ", but is given " + std::to_string(given),
                    "write " + std::string(f->usage));
-      if (f->function != Function::Gap && f->function != Function::Benchmark)
+      if (!takes_an_id(f->function))
         for (const auto& arg : e.args) walk(arg);
       return;
     }
     switch (f->function) {
       case Function::Gap: gap(e); return;
       case Function::Benchmark: benchmark(e); return;
+      case Function::Weight: weight(e); return;
       default:
         state_.meanings[&e] = Meaning::call(f->function);
         for (const auto& arg : e.args) walk(arg);
@@ -210,25 +225,27 @@ class Resolver {
     state_.meanings[&e] = Meaning::benchmark(*m, audience);
   }
 
+  // weight(f) names a finding bare. It reads the finding's verdict, so inside a finding's condition
+  // it is a dependency like naming the finding would be.
+  void weight(const Expr& e) {
+    const Expr& arg = e.args.front();
+    if (arg.kind != ExprKind::Name) {
+      state_.error(dsl::code::wrong_arguments, at(arg.span),
+                   "weight takes a finding's name, not " + state_.quote(root_.file, arg.span), "write weight(finding)");
+      return;
+    }
+    const auto f = declared(state_, DeclKind::Finding, arg.name, at(arg.name_span));
+    if (!f) return;
+    state_.meanings[&e] = Meaning::weight(*f);
+    read_finding(*f, arg.name_span);
+  }
+
   CheckState& state_;
   const ExprRoot& root_;
 };
 
 std::optional<std::uint32_t> source_named(CheckState& state, std::uint32_t file, const dsl::Ident& id) {
-  const auto it = state.symbols.find(id.name);
-  const dsl::Location where = state.locate(file, id.span);
-  if (it == state.symbols.end()) {
-    state.error(dsl::code::unknown_id, where, "unknown source '" + id.name + "'",
-                CheckState::did_you_mean(id.name, state.ids_of({DeclKind::Source})));
-    return std::nullopt;
-  }
-  if (it->second.kind != DeclKind::Source) {
-    state.error(dsl::code::wrong_kind_of_id, where,
-                "'" + id.name + "' is a " + std::string(kind_name(it->second.kind)) + ", not a source")
-        .notes.push_back({"declared here", it->second.where});
-    return std::nullopt;
-  }
-  return it->second.index;
+  return declared(state, DeclKind::Source, id.name, state.locate(file, id.span));
 }
 
 }  // namespace
