@@ -142,5 +142,15 @@ TEST_CASE("an empty program is unknown", "[program]") {
   CHECK(is_unknown(run(Program{}, nullptr, nullptr)));
 }
 
+TEST_CASE("comparisons treat values within rounding error as equal", "[program]") {
+  // 0.37 - 0.29 is not exactly 0.08 in binary floating point; a consultant means 8 points either way.
+  const double gap = 0.37 - 0.29;
+  check_table(OpCode::Ge, {{gap, 0.08, T}});
+  check_table(OpCode::Le, {{gap, 0.08, T}});
+  check_table(OpCode::Eq, {{gap, 0.08, T}, {0.1 + 0.2, 0.3, T}});
+  check_table(OpCode::Gt, {{gap, 0.08, F}, {0.0801, 0.08, T}});
+  check_table(OpCode::Lt, {{0.0799, 0.08, T}});
+}
+
 }  // namespace
 }  // namespace rapport::engine
