@@ -2,6 +2,8 @@
 // unknown values are null, never omitted, so consumers can tell "missing" from "absent".
 #include <nlohmann/json.hpp>
 
+#include <cmath>
+
 #include "cli/report.hpp"
 #include "cli/value_format.hpp"
 
@@ -11,6 +13,11 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 Json number_or_null(double value) { return engine::is_unknown(value) ? Json(nullptr) : Json(value); }
+
+// Priorities are sums of weights and gaps; drop binary-fraction noise (55.99999999999999 -> 56).
+Json priority(double value) {
+  return engine::is_unknown(value) ? Json(nullptr) : Json(std::round(value * 1e6) / 1e6);
+}
 
 Json optional_int(const std::optional<int>& value) { return value ? Json(*value) : Json(nullptr); }
 
@@ -43,7 +50,7 @@ Json recommendations(const ReportInput& in) {
     list.push_back({{"rank", ++rank},
                     {"id", rec.id},
                     {"title", rec.title},
-                    {"priority", number_or_null(outcome.priority)},
+                    {"priority", priority(outcome.priority)},
                     {"owner", owner_key(rec.owner)},
                     {"horizon_days", rec.horizon_days},
                     {"actions", actions},
