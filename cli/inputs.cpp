@@ -1,7 +1,11 @@
 // Loading rules and profiles for subcommands (see inputs.hpp).
 #include "cli/inputs.hpp"
 
+#include <fmt/format.h>
+
+#include <cstdint>
 #include <filesystem>
+#include <string_view>
 
 #include "cli/diagnostic_output.hpp"
 #include "cli/errors.hpp"
@@ -10,6 +14,23 @@
 
 namespace rapport::cli {
 
+namespace {
+
+std::string fingerprint_of(const std::vector<std::string>& files, const dsl::SourceMap& sources) {
+  std::uint64_t hash = 14695981039346656037ull;  // FNV-1a, 64 bits
+  auto mix = [&hash](std::string_view bytes) {
+    for (unsigned char c : bytes) hash = (hash ^ c) * 1099511628211ull;
+    hash = (hash ^ 0xFF) * 1099511628211ull;  // separator, so "ab"+"c" differs from "a"+"bc"
+  };
+  for (const auto& file : files) {
+    mix(std::filesystem::path(file).filename().string());
+    if (const auto* source = sources.find(file)) mix(source->text());
+  }
+  return fmt::format("{:08x}", static_cast<std::uint32_t>(hash ^ (hash >> 32)));
+}
+
+}  // namespace
+
 RuleInput require_rules(const std::vector<std::string>& paths, dsl::SourceMap& sources) {
   LoadedRules loaded = load_rules(paths, sources);
   if (!loaded.rules) {
@@ -17,7 +38,8 @@ RuleInput require_rules(const std::vector<std::string>& paths, dsl::SourceMap& s
     throw InvalidInput("the rules have " + diagnostic_summary(loaded.diagnostics) +
                        "; fix them (rapport check lists them all)");
   }
-  return {std::move(*loaded.rules), std::move(loaded.files)};
+  std::string fingerprint = fingerprint_of(loaded.files, sources);
+  return {std::move(*loaded.rules), std::move(loaded.files), std::move(fingerprint)};
 }
 
 engine::Profile require_profile(const std::string& path, const engine::RuleSet& rules, dsl::SourceMap& sources) {

@@ -14,6 +14,9 @@ namespace rapport::cli {
 struct RuleInput {
   engine::RuleSet rules;
   std::vector<std::string> files;
+  // A short hash of the rule files' names and contents: the rule-set version a report was made with.
+  // Moving the rules elsewhere keeps it; editing any rule changes it.
+  std::string fingerprint;
 };
 
 // Throws InvalidInput (diagnostics printed) or IoError.

@@ -27,6 +27,7 @@ int run(int argc, char** argv) {
   const std::vector<Command> commands = {
       add_assess_command(app),
       add_check_command(app),
+      add_diff_command(app),
   };
 
   try {

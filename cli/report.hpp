@@ -16,6 +16,7 @@ struct ReportInput {
   const engine::Profile& profile;
   const engine::Assessment& assessment;
   std::vector<std::string> rule_files;
+  std::string rules_fingerprint;  // identifies the rule set's content (see RuleInput)
   std::size_t top = 0;   // show at most this many recommendations (0 = all)
 };
 
@@ -24,7 +25,12 @@ struct TextStyle {
   int width = 100;
 };
 
-std::string render_text(const ReportInput& input, const TextStyle& style);
+struct ClientReport;
+struct Brand;
+
+std::string render_text(const ClientReport& report, const TextStyle& style);
+std::string render_markdown(const ClientReport& report, const Brand& brand);
+std::string render_html(const ClientReport& report, const Brand& brand);  // self-contained, inline CSS + SVG
 std::string render_json(const ReportInput& input);  // documented in docs/json-output.md
 
 // The recommendations a report shows, in rank order, honouring --top.

@@ -1,30 +1,42 @@
-// The text report: ranked recommendations with the findings and values behind them,
-// then every finding, then what could not be assessed. Colour only when the style asks.
+// The text report: the seven sections of a ClientReport laid out for a terminal or a plain-text file,
+// wrapped to the style's width. Colour (bold headings, severity colours) only when the style asks.
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
+#include <cmath>
 
 #include "cli/report.hpp"
+#include "cli/report_model.hpp"
 #include "cli/text_wrap.hpp"
-#include "cli/value_format.hpp"
 
 namespace rapport::cli {
 namespace {
 
+std::string pad_right(std::string_view text, int width) {
+  return std::string(text) + std::string(static_cast<std::size_t>(std::max(0, width - display_width(text))), ' ');
+}
+std::string pad_left(std::string_view text, int width) {
+  return std::string(static_cast<std::size_t>(std::max(0, width - display_width(text))), ' ') + std::string(text);
+}
+
 class TextReport {
  public:
-  TextReport(const ReportInput& input, const TextStyle& style) : in_(input), style_(style) {}
+  TextReport(const ClientReport& report, const TextStyle& style) : report_(report), style_(style) {}
 
   std::string render() {
     cover();
+    executive_summary();
     recommendations();
     findings();
+    perception_gap();
     not_assessed();
+    sources_and_method();
     return out_;
   }
 
  private:
-  const ReportInput& in_;
+  const ClientReport& report_;
   const TextStyle& style_;
   std::string out_;
 
@@ -36,162 +48,284 @@ class TextReport {
   std::string dim(std::string_view t) const { return paint("2", t); }
   std::string heading(std::string_view t) const { return paint("1;4", t); }
 
-  std::string severity_tag(engine::Severity severity) const {
-    std::string tag = "[" + severity_key(severity) + "]";
-    switch (severity) {
-      case engine::Severity::Critical:
-      case engine::Severity::High: return paint("1;31", tag);
-      case engine::Severity::Medium: return paint("33", tag);
-      case engine::Severity::Low: return paint("36", tag);
-      case engine::Severity::Info: return paint("2", tag);
-    }
-    return tag;
+  std::string severity_tag(const std::string& severity) const {
+    std::string tag = "[" + severity + "]";
+    if (severity == "critical" || severity == "high") return paint("1;31", tag);
+    if (severity == "medium") return paint("33", tag);
+    if (severity == "low") return paint("36", tag);
+    return paint("2", tag);
   }
 
   void line(std::string_view text = {}) {
     out_ += text;
     out_ += '\n';
   }
-  void paragraph(std::string_view text, std::string_view indent) {
-    line(wrap(text, style_.width, indent, indent));
-  }
-
-  void cover() {
-    const auto& company = in_.profile.company;
-    line(bold("Rapport assessment: " + company.name));
-    std::string facts;
-    if (!company.industry.empty()) facts += company.industry;
-    if (!company.assessed_on.empty()) facts += (facts.empty() ? "" : " · ") + std::string("assessed ") + company.assessed_on;
-    if (!facts.empty()) line(facts);
-    auto count = [](const std::optional<int>& n) { return n ? std::to_string(*n) : std::string("not given"); };
-    line(fmt::format("Respondents: IT {} · marketing {}", count(in_.profile.it_respondents),
-                     count(in_.profile.marketing_respondents)));
-    line(dim(fmt::format("Rules: {} findings, {} recommendations, {} metrics, {} sources",
-                         in_.rules.findings.size(), in_.rules.recommendations.size(), in_.rules.metrics.size(),
-                         in_.rules.sources.size())));
+  void paragraph(std::string_view text, std::string_view indent) { line(wrap(text, style_.width, indent, indent)); }
+  void section(std::string_view title) {
+    line(heading(title));
     line();
   }
 
-  // "it.satisfied_with_collaboration = 18% (benchmark about 10%, …)" for every metric a condition reads
-  // that this block has not shown yet.
-  void values_read(const engine::Program& condition, std::string_view indent, std::vector<std::uint32_t>& shown) {
-    for (auto slot : condition.slots) {
-      if (std::find(shown.begin(), shown.end(), slot) != shown.end()) continue;
-      shown.push_back(slot);
-      const auto& metric = in_.rules.metrics[in_.rules.slots[slot].metric];
-      std::string text = fmt::format("{} = {}", slot_reference(in_.rules, slot),
-                                     format_value(in_.profile.values[slot], unit_of(metric)));
-      if (const auto* benchmark = metric.benchmark_for(in_.rules.slots[slot].audience)) {
-        text += fmt::format(" (benchmark {}, {})", format_benchmark(*benchmark, metric),
-                            in_.rules.sources[benchmark->source].title);
-      }
-      line(wrap(text, style_.width, indent, std::string(indent) + "  "));
+  // 1. Who was assessed, when, how many answered, and which rules judged them.
+  void cover() {
+    const auto& c = report_.cover;
+    line(bold("Rapport assessment: " + c.company));
+    std::string facts = c.industry;
+    if (!c.assessed_on.empty()) facts += (facts.empty() ? "" : " · ") + std::string("assessed ") + c.assessed_on;
+    if (!facts.empty()) line(facts);
+    line(fmt::format("Respondents: IT {} · marketing {}", c.it_respondents, c.marketing_respondents));
+    auto count = [](std::size_t n, std::string_view noun) { return fmt::format("{} {}{}", n, noun, n == 1 ? "" : "s"); };
+    line(wrap(dim(fmt::format("Rules: {}, {}, {}, {} ({})", count(c.findings, "finding"),
+                              count(c.recommendations, "recommendation"), count(c.metrics, "metric"),
+                              count(c.sources, "source"), c.rules_version)),
+              style_.width, "", "  "));
+    line();
+  }
+
+  // 2. The first three recommendations, one paragraph each, readable without the rest.
+  void executive_summary() {
+    section("EXECUTIVE SUMMARY");
+    if (report_.recommendations.empty()) {
+      paragraph("No recommendation applies to this profile.", "  ");
+      line();
+      return;
+    }
+    const auto count = std::min<std::size_t>(3, report_.recommendations.size());
+    for (std::size_t i = 0; i < count; ++i) {
+      const auto& rec = report_.recommendations[i];
+      line(wrap(bold(rec.title + ".") + " " + rec.summary, style_.width, fmt::format("{:>2}. ", rec.rank), "    "));
+      line();
     }
   }
 
+  // "it.satisfied_with_collaboration = 18% (benchmark about 10%, The CMO–CIO disconnect)"
+  void value_line(const ValueLine& value, std::string_view indent) {
+    std::string text = value.reference + " = " + value.value;
+    if (!value.benchmark.empty()) {
+      text += " (benchmark " + value.benchmark;
+      if (!value.benchmark_source.empty()) text += ", " + value.benchmark_source;
+      text += ")";
+    }
+    line(wrap(text, style_.width, indent, std::string(indent) + "  "));
+  }
+
+  // 3. Ranked recommendations, each with the findings behind it and the client's values next to benchmarks.
   void recommendations() {
-    auto ranking = shown_ranking(in_);
-    std::size_t applying = in_.assessment.ranking.size();
-    line(heading(fmt::format("RECOMMENDATIONS ({} of {} apply{})", applying, in_.rules.recommendations.size(),
-                             ranking.size() < applying ? fmt::format(", top {} shown", ranking.size()) : "")));
-    line();
-    if (ranking.empty()) {
+    const auto shown = report_.recommendations.size();
+    section(fmt::format("RECOMMENDATIONS ({} of {} apply{})", report_.applying, report_.cover.recommendations,
+                        shown < report_.applying ? fmt::format(", top {} shown", shown) : ""));
+    if (report_.recommendations.empty()) {
       paragraph("No recommendation applies to this profile.", "  ");
       line();
     }
-    int rank = 0;
-    for (auto index : ranking) {
-      const auto& outcome = in_.assessment.recommendations[index];
-      const auto& rec = in_.rules.recommendations[index];
-      std::string priority = engine::is_unknown(outcome.priority) ? "priority unknown"
-                                                                  : "priority " + format_number(outcome.priority);
-      line(wrap(fmt::format("{}  {}", bold(rec.title), dim("(" + priority + ")")), style_.width,
-                fmt::format("{:>2}. ", ++rank), "    "));
-      line(fmt::format("    Owner: {} · Horizon: {} days · id: {}", owner_name(rec.owner), rec.horizon_days, rec.id));
-      if (!rec.rationale.empty()) paragraph(rec.rationale, "    ");
+    for (const auto& rec : report_.recommendations) recommendation(rec);
+  }
+
+  void recommendation(const RecommendationView& rec) {
+    const std::string priority = "priority " + rec.priority;
+    line(wrap(fmt::format("{} {}", bold(rec.title), dim("(" + priority + ")")), style_.width,
+              fmt::format("{:>2}. ", rec.rank), "    "));
+    line(fmt::format("    Owner: {} · Horizon: {} days · id: {}", rec.owner, rec.horizon_days, rec.id));
+    if (!rec.rationale.empty()) paragraph(rec.rationale, "    ");
+    if (!rec.actions.empty()) {
       line("    Actions:");
-      for (const auto& action : outcome.actions) line(wrap(fill(action), style_.width, "      - ", "        "));
-      std::vector<std::uint32_t> shown;
-      if (!outcome.because.empty()) {
-        line("    Because:");
-        for (auto f : outcome.because) {
-          const auto& finding = in_.rules.findings[f];
-          line(wrap(severity_tag(finding.severity) + " " + finding.title, style_.width, "      - ", "        "));
-          values_read(finding.condition, "          ", shown);
+      for (const auto& action : rec.actions) line(wrap(action, style_.width, "      - ", "        "));
+    }
+    if (!rec.because.empty()) {
+      line("    Because:");
+      std::vector<std::string> shown;  // a value read by two findings is shown once, under the first
+      for (const auto& finding : rec.because) {
+        line(wrap(severity_tag(finding.severity) + " " + finding.title, style_.width, "      - ", "        "));
+        for (const auto& value : finding.values) {
+          if (std::find(shown.begin(), shown.end(), value.reference) != shown.end()) continue;
+          shown.push_back(value.reference);
+          value_line(value, "          ");
         }
       }
-      bool new_values = false;
-      for (auto slot : rec.condition.slots) new_values |= std::find(shown.begin(), shown.end(), slot) == shown.end();
-      if (new_values) {
-        line("    Values:");
-        values_read(rec.condition, "      ", shown);
-      }
-      line();
     }
+    line();
   }
 
+  // 4. Every fired finding with its narrative and evidence, then those that did not fire.
   void findings() {
-    auto fired = findings_by_severity(in_, engine::Verdict::Fired);
-    line(heading(fmt::format("FINDINGS ({} of {} observed)", fired.size(), in_.rules.findings.size())));
-    line();
-    for (auto f : fired) {
-      const auto& finding = in_.rules.findings[f];
+    section(fmt::format("FINDINGS ({} of {} observed)", report_.findings.size(), report_.cover.findings));
+    if (report_.findings.empty()) {
+      paragraph("No finding was observed for this client.", "  ");
+      line();
+    }
+    for (const auto& finding : report_.findings) {
       line(wrap(severity_tag(finding.severity) + " " + bold(finding.title), style_.width, "  ", "    "));
-      paragraph(fill(in_.assessment.findings[f].narrative), "    ");
+      if (!finding.narrative.empty()) paragraph(finding.narrative, "    ");
       for (const auto& citation : finding.evidence) {
-        const auto& source = in_.rules.sources[citation.source];
-        std::string cited = source.title + (source.year ? fmt::format(" ({})", *source.year) : "");
-        paragraph(dim(fmt::format("Evidence: {}: “{}”", cited, citation.quote)), "    ");
+        paragraph(dim(fmt::format("Evidence: {}: “{}”", citation.source, citation.quote)), "    ");
       }
       line();
     }
-    auto quiet = findings_by_severity(in_, engine::Verdict::NotFired);
-    if (!quiet.empty()) {
+    if (!report_.not_observed.empty()) {
       line("  Not observed for this client:");
-      for (auto f : quiet) line(wrap(in_.rules.findings[f].title, style_.width, "    - ", "      "));
+      for (const auto& title : report_.not_observed) line(wrap(title, style_.width, "    - ", "      "));
       line();
     }
   }
 
-  std::string missing_list(const std::vector<std::uint32_t>& slots, const std::vector<std::uint32_t>& findings) {
-    std::string text;
-    for (auto slot : slots) text += (text.empty() ? "" : ", ") + slot_reference(in_.rules, slot);
-    std::string needs = text.empty() ? "" : "missing " + text;
-    std::string unknown;
-    for (auto f : findings) unknown += (unknown.empty() ? "" : ", ") + in_.rules.findings[f].id;
-    if (!unknown.empty()) needs += (needs.empty() ? "" : "; ") + std::string("depends on unassessed ") + unknown;
-    return needs;
+  // A dumbbell on the row's axis: I for IT, M for marketing, '=' between them, '#' where they meet.
+  static std::string dumbbell(const GapRow& row, int width) {
+    std::string bar(static_cast<std::size_t>(width), '.');
+    const double span = row.high - row.low;
+    auto position = [&](double v) {
+      double fraction = span > 0 ? (v - row.low) / span : 0;
+      return static_cast<int>(std::lround(std::clamp(fraction, 0.0, 1.0) * (width - 1)));
+    };
+    if (row.it && row.marketing) {
+      const int it = position(*row.it), marketing = position(*row.marketing);
+      for (int i = std::min(it, marketing); i <= std::max(it, marketing); ++i) bar[static_cast<std::size_t>(i)] = '=';
+    }
+    if (row.it) bar[static_cast<std::size_t>(position(*row.it))] = 'I';
+    if (row.marketing) {
+      auto& cell = bar[static_cast<std::size_t>(position(*row.marketing))];
+      cell = row.it && cell == 'I' ? '#' : 'M';
+    }
+    return "|" + bar + "|";
   }
 
-  void not_assessed() {
-    std::vector<std::string> items;
-    for (const auto& outcome : in_.assessment.findings) {
-      if (outcome.verdict != engine::Verdict::Unknown) continue;
-      const auto& finding = in_.rules.findings[outcome.finding];
-      items.push_back(fmt::format("Finding “{}” ({}): {}", finding.title, finding.id,
-                                  missing_list(outcome.missing_slots, outcome.unknown_findings)));
+  static std::string axis_end(const GapRow& row, double v) {
+    if (row.is_share) return fmt::format("{}%", std::lround(v * 100));
+    return fmt::format("{}", v);
+  }
+
+  // 5. IT and marketing side by side for every metric asked of both, with the published benchmarks.
+  void perception_gap() {
+    section(fmt::format("PERCEPTION GAP ({} metric{} asked of both IT and marketing)", report_.gaps.size(),
+                        report_.gaps.size() == 1 ? "" : "s"));
+    if (report_.gaps.empty()) {
+      paragraph("The rules ask no metric of both groups.", "  ");
+      line();
+      return;
     }
-    for (const auto& outcome : in_.assessment.recommendations) {
-      if (outcome.verdict != engine::Verdict::Unknown) continue;
-      const auto& rec = in_.rules.recommendations[outcome.recommendation];
-      items.push_back(fmt::format("Recommendation “{}” ({}): {}", rec.title, rec.id,
-                                  missing_list(outcome.missing_slots, outcome.unknown_findings)));
+    const std::array<std::string, 5> headers{"IT", "Marketing", "Gap", "IT benchmark", "Mkt benchmark"};
+    std::array<int, 5> widths{};
+    for (std::size_t c = 0; c < headers.size(); ++c) widths[c] = display_width(headers[c]);
+    int label_width = display_width("Metric");
+    for (const auto& row : report_.gaps) {
+      const std::array<const std::string*, 5> cells{&row.it_text, &row.marketing_text, &row.gap_text,
+                                                    &row.it_benchmark_text, &row.marketing_benchmark_text};
+      for (std::size_t c = 0; c < cells.size(); ++c) widths[c] = std::max(widths[c], display_width(*cells[c]));
+      label_width = std::max(label_width, display_width(row.label));
     }
-    line(heading(fmt::format("NOT ASSESSED ({})", items.size())));
+    int fixed = 2;
+    for (int w : widths) fixed += 2 + w;
+    if (style_.width - fixed < 16) {  // too narrow for a table: one wrapped paragraph per metric
+      for (const auto& row : report_.gaps) gap_paragraph(row);
+      gap_legend();
+      return;
+    }
+    label_width = std::min(label_width, style_.width - fixed);
+
+    auto table_line = [&](const std::string& label, const std::array<std::string, 5>& cells, bool header) {
+      std::string text = "  " + pad_right(label, label_width);
+      for (std::size_t c = 0; c < cells.size(); ++c) {
+        // Values right-aligned so digits line up; benchmarks (words) left-aligned.
+        text += "  " + (c < 3 ? pad_left(cells[c], widths[c]) : pad_right(cells[c], widths[c]));
+      }
+      while (!text.empty() && text.back() == ' ') text.pop_back();
+      line(header ? bold(text) : text);
+    };
+    table_line("Metric", headers, true);
+    const int bar_width = std::clamp(label_width - 4, 10, 40);
+    for (const auto& row : report_.gaps) {
+      // A label wider than its column wraps; the values stay on its first line.
+      std::string label = wrap(row.label, label_width, "", "");
+      std::string first = label.substr(0, label.find('\n'));
+      table_line(first, {row.it_text, row.marketing_text, row.gap_text, row.it_benchmark_text,
+                         row.marketing_benchmark_text},
+                 false);
+      for (std::size_t at = label.find('\n'); at != std::string::npos; at = label.find('\n', at + 1)) {
+        line("  " + label.substr(at + 1, label.find('\n', at + 1) - at - 1));
+      }
+      line(dim(fmt::format("    {} {}–{}", dumbbell(row, bar_width), axis_end(row, row.low), axis_end(row, row.high))));
+    }
+    gap_legend();
+  }
+
+  void gap_paragraph(const GapRow& row) {
+    line(wrap(row.label, style_.width, "  ", "  "));
+    std::string text = fmt::format("IT {} · marketing {} · gap {}", row.it_text, row.marketing_text, row.gap_text);
+    if (!row.it_benchmark_text.empty() || !row.marketing_benchmark_text.empty()) {
+      text += fmt::format(" · benchmarks: IT {}, marketing {}",
+                          row.it_benchmark_text.empty() ? "none" : row.it_benchmark_text,
+                          row.marketing_benchmark_text.empty() ? "none" : row.marketing_benchmark_text);
+    }
+    paragraph(text, "    ");
+    line(dim(fmt::format("    {} {}–{}", dumbbell(row, std::clamp(style_.width - 20, 10, 40)), axis_end(row, row.low),
+                         axis_end(row, row.high))));
+  }
+
+  void gap_legend() {
     line();
-    if (items.empty()) paragraph("Everything the rules ask about could be assessed from this profile.", "  ");
-    for (const auto& item : items) line(wrap(item, style_.width, "  - ", "    "));
-    if (!items.empty()) {
+    paragraph("Gap is IT minus marketing. In the bars, I marks IT, M marks marketing and # both; shares are drawn "
+              "from 0% to 100%, other measures on their own range.",
+              "  ");
+    line();
+  }
+
+  static std::string needs(const NotAssessedItem& item) {
+    std::string text;
+    for (const auto& reference : item.missing) text += (text.empty() ? "missing " : ", ") + reference;
+    std::string unknown;
+    for (const auto& title : item.unknown_findings) unknown += (unknown.empty() ? "" : ", ") + ("“" + title + "”");
+    if (!unknown.empty()) text += (text.empty() ? "" : "; ") + std::string("depends on unassessed ") + unknown;
+    return text;
+  }
+
+  // 6. What the profile lacks the data to decide, and which values would decide it.
+  void not_assessed() {
+    section(fmt::format("NOT ASSESSED ({})", report_.not_assessed.size()));
+    if (report_.not_assessed.empty()) {
+      paragraph("Everything the rules ask about could be assessed from this profile.", "  ");
       line();
-      paragraph("These are not reported as absent: the profile lacks the data to decide. Add the missing "
-                "survey values to assess them.",
-                "  ");
+      return;
+    }
+    for (const auto& item : report_.not_assessed) {
+      std::string kind = item.kind == "recommendation" ? "Recommendation" : "Finding";
+      line(wrap(fmt::format("{} “{}” ({}): {}", kind, item.title, item.id, needs(item)), style_.width, "  - ",
+                "    "));
+    }
+    line();
+    paragraph("These are not reported as absent: the profile lacks the data to decide. Add the missing "
+              "survey values to assess them.",
+              "  ");
+    line();
+  }
+
+  // 7. Appendix: the studies the rules cite, and how the assessment reaches its conclusions.
+  void sources_and_method() {
+    section("SOURCES AND METHOD");
+    line("  Sources:");
+    if (report_.sources.empty()) paragraph("The rules cite no source.", "    ");
+    for (const auto& source : report_.sources) {
+      std::string text = source.title;
+      std::string by = source.by;
+      if (!source.year.empty()) by += (by.empty() ? "" : ", ") + source.year;
+      if (!by.empty()) text += " (" + by + ")";
+      text += ".";
+      if (!source.sample.empty()) text += " Sample: " + source.sample + ".";
+      if (!source.note.empty()) text += " " + source.note;
+      line(wrap(text, style_.width, "    - ", "      "));
+      if (!source.url.empty()) line(wrap(dim(source.url), style_.width, "      ", "      "));
+    }
+    line();
+    line("  Method:");
+    for (std::size_t i = 0; i < report_.method.size(); ++i) {
+      if (i > 0) line();
+      paragraph(report_.method[i], "    ");
     }
   }
 };
 
 }  // namespace
 
-std::string render_text(const ReportInput& input, const TextStyle& style) { return TextReport(input, style).render(); }
+std::string render_text(const ClientReport& report, const TextStyle& style) {
+  return TextReport(report, style).render();
+}
 
 }  // namespace rapport::cli

@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
 # Installs what Rapport needs from Debian 12's packages (only what is missing), then builds it into build/.
 # Safe to run again: a second run only rebuilds what changed.
+#   bash scripts/setup.sh           # to build and run rapport
+#   bash scripts/setup.sh --tests   # also what the test suite needs (headless Chromium and fonts)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(g++ cmake ninja-build libboost-dev libtomlplusplus-dev libfmt-dev catch2 libcli11-dev nlohmann-json3-dev)
+if [ "${1:-}" = "--tests" ]; then
+  packages+=(chromium fonts-dejavu-core fonts-liberation)
+fi
 
 missing=()
 for package in "${packages[@]}"; do

@@ -4,8 +4,8 @@
 #   bash scripts/update-golden.sh                              # uses build/bin/rapport
 #   RAPPORT=/tmp/build/bin/rapport bash scripts/update-golden.sh   # any other build
 #
-# For each examples/NAME.toml it writes tests/golden/NAME.txt (the text report) and
-# tests/golden/NAME.json (the JSON report). The reports are made exactly as
+# For each examples/NAME.toml it writes tests/golden/NAME.txt (the text report),
+# tests/golden/NAME.json (JSON), tests/golden/NAME.md (Markdown) and tests/golden/NAME.html (HTML). The reports are made exactly as
 # tests/cli/golden_examples_test.cpp makes them: from the repository root, with relative paths,
 # with the rule set given as `-r rules` (so the JSON lists rules/x.rules, not an absolute path),
 # with NO_COLOR set and the output going to a file, not a terminal (so no colour and the default
@@ -47,9 +47,11 @@ for profile in "${examples[@]}"; do
   name="$(basename "$profile" .toml)"
   NO_COLOR=1 "$rapport" assess "$profile" -r rules >"$tmp/$name.txt" </dev/null
   NO_COLOR=1 "$rapport" assess "$profile" -r rules -f json >"$tmp/$name.json" </dev/null
+  NO_COLOR=1 "$rapport" assess "$profile" -r rules -f markdown >"$tmp/$name.md" </dev/null
+  NO_COLOR=1 "$rapport" assess "$profile" -r rules -f html >"$tmp/$name.html" </dev/null
 done
 
-for golden in tests/golden/*.txt tests/golden/*.json; do
+for golden in tests/golden/*.txt tests/golden/*.json tests/golden/*.md tests/golden/*.html; do
   name="$(basename "${golden%.*}")"
   if [ ! -f "examples/$name.toml" ]; then
     rm -- "$golden"

@@ -80,7 +80,7 @@ TEST_CASE("missing data makes findings not assessed, never silently absent", "[e
   auto text = run_rapport({"assess", fixture("patchy.toml"), "-r", kRules});
   CHECK(text.out.find("NOT ASSESSED (4)") != std::string::npos);
   CHECK(text.out.find("missing marketing.satisfied") != std::string::npos);
-  CHECK(text.out.find("depends on unassessed distrust") != std::string::npos);
+  CHECK(text.out.find("(rebuild_trust): depends on unassessed “Trust is low") != std::string::npos);
 }
 
 TEST_CASE("the text report shows values next to their benchmarks", "[e2e]") {

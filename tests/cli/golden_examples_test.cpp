@@ -116,7 +116,9 @@ void check_against_golden(const std::string& name, const std::string& suffix, co
   std::vector<std::string> args{"assess", "examples/" + name + ".toml", "-r", "rules"};
   args.insert(args.end(), extra.begin(), extra.end());
   const auto result = run_rapport(args, "NO_COLOR=1");
-  INFO("rapport assess examples/" << name << ".toml -r rules" << (extra.empty() ? "" : " -f json"));
+  std::string flags;
+  for (const auto& arg : extra) flags += " " + arg;
+  INFO("rapport assess examples/" << name << ".toml -r rules" << flags);
   INFO(result.err);
   CHECK(result.exit_code == 0);
   CHECK(result.err.empty());
@@ -139,14 +141,16 @@ void check_against_golden(const std::string& name, const std::string& suffix, co
 
 }  // namespace
 
-TEST_CASE("there are at least six example profiles, each with a text and a JSON golden report", "[golden]") {
+const std::vector<std::string> kGoldenSuffixes = {".txt", ".json", ".md", ".html"};
+
+TEST_CASE("there are at least six example profiles, each with a golden report in every format", "[golden]") {
   const auto names = example_names();
   CHECK(names.size() >= 6);
   for (const auto& name : names) {
-    INFO("examples/" << name << ".toml needs tests/golden/" << name << ".txt and tests/golden/" << name << ".json.\n"
-                     << kRegenerate);
-    CHECK(fs::exists(golden_dir() / (name + ".txt")));
-    CHECK(fs::exists(golden_dir() / (name + ".json")));
+    for (const auto& suffix : kGoldenSuffixes) {
+      INFO("examples/" << name << ".toml needs tests/golden/" << name << suffix << ".\n" << kRegenerate);
+      CHECK(fs::exists(golden_dir() / (name + suffix)));
+    }
   }
 }
 
@@ -157,7 +161,7 @@ TEST_CASE("every golden report belongs to an example profile", "[golden]") {
     const auto file = entry.path().filename().string();
     INFO("tests/golden/" << file << " has no examples/" << entry.path().stem().string()
                          << ".toml; scripts/update-golden.sh removes such files");
-    CHECK((entry.path().extension() == ".txt" || entry.path().extension() == ".json"));
+    CHECK(std::count(kGoldenSuffixes.begin(), kGoldenSuffixes.end(), entry.path().extension().string()) == 1);
     CHECK(known.count(entry.path().stem().string()) == 1);
   }
 }
@@ -171,6 +175,18 @@ TEST_CASE("each example's text report matches its golden file", "[golden]") {
 TEST_CASE("each example's JSON report matches its golden file", "[golden]") {
   for (const auto& name : example_names()) {
     DYNAMIC_SECTION(name) { check_against_golden(name, ".json", {"-f", "json"}); }
+  }
+}
+
+TEST_CASE("each example's Markdown report matches its golden file", "[golden]") {
+  for (const auto& name : example_names()) {
+    DYNAMIC_SECTION(name) { check_against_golden(name, ".md", {"-f", "markdown"}); }
+  }
+}
+
+TEST_CASE("each example's HTML report matches its golden file", "[golden]") {
+  for (const auto& name : example_names()) {
+    DYNAMIC_SECTION(name) { check_against_golden(name, ".html", {"-f", "html"}); }
   }
 }
 

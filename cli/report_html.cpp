@@ -1,0 +1,269 @@
+// render_html: the client report as one self-contained HTML file (inline CSS and SVG, no scripts, no
+// fetches) that reads on screen and prints to A4. Every text from a profile or rule file is escaped.
+#include <fmt/format.h>
+
+#include <string>
+#include <string_view>
+
+#include "cli/brand.hpp"
+#include "cli/html_escape.hpp"
+#include "cli/report.hpp"
+#include "cli/report_css.hpp"
+#include "cli/report_model.hpp"
+#include "cli/svg_chart.hpp"
+
+namespace rapport::cli {
+namespace {
+
+constexpr std::string_view kDefaultAccent = "#1f4e79";
+
+// <tag class="...">escaped text</tag>
+std::string element(std::string_view tag, const std::string& content, std::string_view css_class = "") {
+  if (css_class.empty()) return fmt::format("<{0}>{1}</{0}>", tag, escape(content));
+  return fmt::format("<{0} class=\"{2}\">{1}</{0}>", tag, escape(content), css_class);
+}
+
+std::string section_heading(int number, const std::string& title) {
+  return fmt::format("<h2><span class=\"number\">{}</span>{}</h2>\n", number, escape(title));
+}
+
+std::string plural(std::size_t n, std::string_view one, std::string_view many) {
+  return fmt::format("{} {}", n, n == 1 ? one : many);
+}
+
+class HtmlReport {
+ public:
+  HtmlReport(const ClientReport& report, const Brand& brand)
+      : r_(report),
+        firm_(brand.firm.empty() ? "Rapport" : brand.firm),
+        accent_(is_hex_colour(brand.accent) ? brand.accent : std::string(kDefaultAccent)),
+        logo_(brand.logo_data_uri.starts_with("data:image/") ? brand.logo_data_uri : "") {}
+
+  std::string render() const {
+    std::string out = head();
+    out += "<body>\n<main>\n";
+    out += cover() + summary() + recommendations() + findings() + perception_gap() + not_assessed() + appendix();
+    out += "</main>\n</body>\n</html>\n";
+    return out;
+  }
+
+ private:
+  const ClientReport& r_;
+  std::string firm_, accent_, logo_;
+
+  std::string head() const {
+    // The policy makes the no-fetch promise enforceable: a browser loads nothing but inline styles and data: images.
+    return fmt::format(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
+        "img-src data:\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        "<meta name=\"generator\" content=\"Rapport {}\">\n<title>{}</title>\n<style>{}</style>\n</head>\n",
+        RAPPORT_VERSION, escape(r_.cover.company + " — CIO–CMO alignment assessment"), report_css(accent_));
+  }
+
+  std::string cover() const {
+    const Cover& c = r_.cover;
+    std::string out = "<section class=\"cover\" id=\"cover\">\n<div class=\"brand\">";
+    if (!logo_.empty()) out += fmt::format("<img src=\"{}\" alt=\"{}\">", escape(logo_), escape(firm_ + " logo"));
+    out += element("span", firm_, "firm") + "</div>\n";
+    out += element("div", "Client report", "kicker") + "\n";
+    out += element("h1", c.company) + "\n";
+    out += element("div", "CIO–CMO alignment assessment", "subtitle") + "\n<dl class=\"facts\">\n";
+    auto fact = [](const std::string& term, const std::string& value) {
+      return element("dt", term) + element("dd", value) + "\n";
+    };
+    if (!c.industry.empty()) out += fact("Industry", c.industry);
+    if (!c.assessed_on.empty()) out += fact("Assessed on", c.assessed_on);
+    out += fact("IT respondents", c.it_respondents);
+    out += fact("Marketing respondents", c.marketing_respondents);
+    out += fact("Rule set", c.rules_version);
+    out += fact("Rule base", fmt::format("{}, {}, {}, {}", plural(c.findings, "finding", "findings"),
+                                         plural(c.recommendations, "recommendation", "recommendations"),
+                                         plural(c.metrics, "metric", "metrics"), plural(c.sources, "source", "sources")));
+    out += "</dl>\n";
+    out += element("div", "Prepared by " + firm_ + " for " + c.company + ". Confidential.", "confidential");
+    return out + "\n</section>\n";
+  }
+
+  std::string summary() const {
+    std::string out = "<section id=\"summary\">\n" + section_heading(1, "Executive summary");
+    if (r_.recommendations.empty()) {
+      return out + element("p", "No recommendation applies to this client on the data given.", "lead") + "</section>\n";
+    }
+    out += element("p", fmt::format("{} apply. The most pressing:", plural(r_.applying, "recommendation", "recommendations")),
+                   "lead");
+    for (std::size_t i = 0; i < r_.recommendations.size() && i < 3; ++i) {
+      const auto& rec = r_.recommendations[i];
+      out += fmt::format("<div class=\"summary-item\"><div class=\"rank\">{}</div><div>{}{}</div></div>\n", rec.rank,
+                         element("h3", rec.title), element("p", rec.summary));
+    }
+    return out + "</section>\n";
+  }
+
+  static std::string values_table(const std::vector<ValueLine>& values) {
+    if (values.empty()) return "";
+    std::string out =
+        "<table><thead><tr><th>Metric</th><th>Group</th><th class=\"num\">Client</th><th class=\"num\">Benchmark</th>"
+        "<th>Benchmark source</th></tr></thead><tbody>\n";
+    for (const auto& v : values) {
+      out += "<tr>" + element("td", v.label) + element("td", v.group) + element("td", v.value, "num") +
+             element("td", v.benchmark.empty() ? "none published" : v.benchmark, "num") +
+             element("td", v.benchmark_source) + "</tr>\n";
+    }
+    return out + "</tbody></table>\n";
+  }
+
+  std::string recommendation(const RecommendationView& rec) const {
+    std::string out = fmt::format("<article class=\"recommendation\" id=\"rec-{}\">\n", escape(rec.id));
+    out += element("h3", fmt::format("{}. {}", rec.rank, rec.title)) + "\n";
+    out += fmt::format(
+        "<div class=\"meta\"><span>Owner <strong>{}</strong></span><span>Horizon <strong>within {} days</strong></span>"
+        "<span>Priority <strong>{}</strong></span></div>\n",
+        escape(rec.owner), rec.horizon_days, escape(rec.priority));
+    if (!rec.rationale.empty()) out += element("p", rec.rationale) + "\n";
+    if (!rec.actions.empty()) {
+      out += "<h4>Actions</h4>\n<ol>";
+      for (const auto& action : rec.actions) out += element("li", action);
+      out += "</ol>\n";
+    }
+    if (!rec.because.empty()) {
+      out += "<div class=\"because\"><h4>Why: the findings behind it</h4>\n";
+      for (const auto& f : rec.because) {
+        out += fmt::format("<h5>{} {}</h5>\n", badge(f.severity), escape(f.title));
+        out += values_table(f.values);
+      }
+      out += "</div>\n";
+    }
+    return out + "</article>\n";
+  }
+
+  std::string recommendations() const {
+    std::string out = "<section id=\"recommendations\">\n" + section_heading(2, "Recommendations");
+    std::string lead = "Ranked by priority: the severity of the findings behind each, and the size of the gaps "
+                       "between IT and marketing.";
+    if (r_.recommendations.size() < r_.applying) {
+      lead += fmt::format(" Showing the top {} of {}.", r_.recommendations.size(), r_.applying);
+    }
+    out += element("p", lead, "lead") + "\n";
+    if (r_.recommendations.empty()) out += element("p", "No recommendation applies on the data given.");
+    for (const auto& rec : r_.recommendations) out += recommendation(rec);
+    return out + "</section>\n";
+  }
+
+  static std::string badge(const std::string& severity) {
+    return fmt::format("<span class=\"badge {0}\">{0}</span>", escape(severity));
+  }
+
+  static std::string finding(const FindingView& f) {
+    std::string out = fmt::format("<article class=\"finding\" id=\"finding-{}\">\n", escape(f.id));
+    out += fmt::format("<h3>{} <span>{}</span></h3>\n", badge(f.severity), escape(f.title));
+    if (!f.narrative.empty()) out += element("p", f.narrative) + "\n";
+    out += values_table(f.values);
+    if (!f.evidence.empty()) {
+      out += "<h4>Evidence</h4>\n";
+      for (const auto& c : f.evidence) {
+        out += "<blockquote>";
+        if (!c.quote.empty()) out += element("span", "“" + c.quote + "”");
+        out += element("cite", c.source) + "</blockquote>\n";
+      }
+    }
+    return out + "</article>\n";
+  }
+
+  std::string findings() const {
+    std::string out = "<section id=\"findings\">\n" + section_heading(3, "Findings");
+    out += element("p", fmt::format("{} observed, most severe first, each with the published evidence behind it.",
+                                    plural(r_.findings.size(), "finding", "findings")),
+                   "lead") +
+           "\n";
+    for (const auto& f : r_.findings) out += finding(f);
+    if (!r_.not_observed.empty()) {
+      out += "<h4>Checked and not observed</h4>\n<ul class=\"plain\">";
+      for (const auto& title : r_.not_observed) out += element("li", title);
+      out += "</ul>\n";
+    }
+    return out + "</section>\n";
+  }
+
+  std::string gap_table() const {
+    std::string out =
+        "<table><thead><tr><th>Metric</th><th class=\"num\">IT</th><th class=\"num\">IT benchmark</th>"
+        "<th class=\"num\">Marketing</th><th class=\"num\">Marketing benchmark</th><th class=\"num\">Gap</th>"
+        "</tr></thead><tbody>\n";
+    auto or_dash = [](const std::string& text) { return text.empty() ? std::string("—") : text; };
+    for (const auto& g : r_.gaps) {
+      out += "<tr>" + element("td", g.label) + element("td", g.it_text, "num") +
+             element("td", or_dash(g.it_benchmark_text), "num") + element("td", g.marketing_text, "num") +
+             element("td", or_dash(g.marketing_benchmark_text), "num") + element("td", g.gap_text, "num") + "</tr>\n";
+    }
+    return out + "</tbody></table>\n";
+  }
+
+  std::string perception_gap() const {
+    std::string out = "<section id=\"perception-gap\">\n" + section_heading(4, "Perception gap");
+    if (r_.gaps.empty()) return out + element("p", "The rule set asks no question of both groups.", "lead") + "</section>\n";
+    out += element("p", "The same questions, asked of IT and of marketing. The further apart the two marks, the more "
+                        "the functions see their relationship differently; diamonds mark the published benchmarks.",
+                   "lead") +
+           "\n";
+    out += "<figure>" + render_gap_chart(r_.gaps, accent_) +
+           element("figcaption", "Gap = IT minus marketing (percentage points for shares). n/a: the survey lacks "
+                                 "the answer.") +
+           "</figure>\n";
+    return out + gap_table() + "</section>\n";
+  }
+
+  static std::string joined(const std::vector<std::string>& items) {
+    std::string out;
+    for (const auto& item : items) out += (out.empty() ? "" : ", ") + item;
+    return out;
+  }
+
+  std::string not_assessed() const {
+    std::string out = "<section id=\"not-assessed\">\n" + section_heading(5, "Not assessed, and why");
+    if (r_.not_assessed.empty()) {
+      return out + element("p", "Everything in the rule set could be assessed on the data given.", "lead") +
+             "</section>\n";
+    }
+    out += element("p", "Missing data is never read as a “no”. These items could not be decided; collecting the "
+                        "data listed would settle them.",
+                   "lead") +
+           "\n<table><thead><tr><th>Item</th><th>Kind</th><th>Missing data</th><th>Depends on, not assessed</th>"
+           "</tr></thead><tbody>\n";
+    for (const auto& item : r_.not_assessed) {
+      out += "<tr>" + element("td", item.title) + element("td", item.kind) + "<td>";
+      for (const auto& m : item.missing) out += element("code", m) + " ";
+      out += "</td>" + element("td", joined(item.unknown_findings)) + "</tr>\n";
+    }
+    return out + "</tbody></table>\n</section>\n";
+  }
+
+  static std::string source(const SourceView& s) {
+    std::string out = "<li>" + element("span", s.title, "title");
+    std::string by = s.by;
+    if (!s.year.empty()) by += (by.empty() ? "" : ", ") + s.year;
+    if (!by.empty()) out += " — " + escape(by);
+    if (!s.sample.empty()) out += "<br>" + element("span", "Sample: " + s.sample, "muted");
+    if (!s.note.empty()) out += "<br>" + escape(s.note);
+    // Shown as text, not a link: the report must not point a reader's browser anywhere on open.
+    if (!s.url.empty()) out += "<br>" + element("span", s.url, "url");
+    return out + "</li>\n";
+  }
+
+  std::string appendix() const {
+    std::string out = "<section id=\"appendix\">\n" + section_heading(6, "Appendix: sources and method");
+    out += "<h3>Sources</h3>\n<ol class=\"sources\">\n";
+    for (const auto& s : r_.sources) out += source(s);
+    out += "</ol>\n<h3>Method</h3>\n";
+    for (const auto& paragraph : r_.method) out += element("p", paragraph) + "\n";
+    out += element("p", "Rule set: " + r_.cover.rules_version + ".", "muted") + "\n</section>\n";
+    out += element("footer", fmt::format("Prepared by {} with Rapport {}.", firm_, RAPPORT_VERSION)) + "\n";
+    return out;
+  }
+};
+
+}  // namespace
+
+std::string render_html(const ClientReport& report, const Brand& brand) { return HtmlReport(report, brand).render(); }
+
+}  // namespace rapport::cli

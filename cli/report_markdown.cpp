@@ -1,0 +1,265 @@
+// The Markdown report: the seven sections of a ClientReport as GitHub-flavoured Markdown with tables.
+// Text from rules and profiles is escaped, so a `|`, `<script>` or `*` in it shows as written.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+
+#include "cli/brand.hpp"
+#include "cli/report.hpp"
+#include "cli/report_model.hpp"
+
+namespace rapport::cli {
+namespace {
+
+// Text inside a line, literally: newlines become spaces, and every character that could start emphasis,
+// code, a link, HTML, an entity, a heading or a table cell is backslash-escaped.
+std::string md_inline(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+    if (std::string_view("\\`*_[]<>|~&#").find(c) != std::string_view::npos) out += '\\';
+    out += c;
+  }
+  const auto first = out.find_first_not_of(' ');
+  if (first == std::string::npos) return "";
+  return out.substr(first, out.find_last_not_of(' ') - first + 1);
+}
+
+// Text that starts a paragraph, list item or heading: also escapes what would make its start a list
+// item ("- ", "+ ", "1. ", "1) ") or a setext underline ("=").
+std::string md_escape(std::string_view text) {
+  std::string out = md_inline(text);
+  if (out.empty()) return out;
+  if (out[0] == '+' || out[0] == '-' || out[0] == '=') return "\\" + out;
+  const auto digits = out.find_first_not_of("0123456789");
+  if (digits > 0 && digits < out.size() && (out[digits] == '.' || out[digits] == ')')) out.insert(digits, "\\");
+  return out;
+}
+
+// A table cell: a cell cannot open a block, so only inline escapes (which cover `|` and newlines) apply;
+// a dash stands for nothing.
+std::string md_cell(std::string_view text) {
+  std::string cell = md_inline(text);
+  return cell.empty() ? "–" : cell;
+}
+
+// Identifiers from the rules are shown as code; anything else falls back to escaped text.
+std::string md_code(std::string_view text) {
+  bool plain = !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.' || c == '-';
+  });
+  return plain ? fmt::format("`{}`", text) : md_escape(text);
+}
+
+// Only web links become links; characters that would end or break the link are percent-encoded.
+std::string md_link(std::string_view title, std::string_view url) {
+  if (url.rfind("https://", 0) != 0 && url.rfind("http://", 0) != 0) return md_escape(title);
+  std::string target;
+  for (char c : url) {
+    if (std::string_view(" ()<>|\\\"'`\n\r\t").find(c) != std::string_view::npos) {
+      target += fmt::format("%{:02X}", static_cast<unsigned char>(c));
+    } else {
+      target += c;
+    }
+  }
+  return fmt::format("[{}]({})", md_escape(title), target);
+}
+
+class MarkdownReport {
+ public:
+  MarkdownReport(const ClientReport& report, const Brand& brand) : report_(report), brand_(brand) {}
+
+  std::string render() {
+    cover();
+    executive_summary();
+    recommendations();
+    findings();
+    perception_gap();
+    not_assessed();
+    sources_and_method();
+    while (out_.size() > 1 && out_[out_.size() - 2] == '\n') out_.pop_back();  // one final newline
+    return out_;
+  }
+
+ private:
+  const ClientReport& report_;
+  const Brand& brand_;
+  std::string out_;
+
+  void line(std::string_view text = {}) {
+    out_ += text;
+    out_ += '\n';
+  }
+  void block(std::string_view text) {  // a paragraph, list or table, followed by a blank line
+    line(text);
+    line();
+  }
+  void table_header(std::initializer_list<std::string_view> columns, std::string_view alignments) {  // l or r
+    std::string names = "|", rule = "|";
+    for (auto column : columns) names += fmt::format(" {} |", column);
+    for (char a : alignments) rule += a == 'r' ? " ---: |" : " --- |";
+    line(names);
+    line(rule);
+  }
+
+  // 1. Who was assessed, when, how many answered, which rules judged them, and who prepared it.
+  void cover() {
+    const auto& c = report_.cover;
+    block("# Rapport assessment: " + md_escape(c.company));
+    block("Prepared by " + md_escape(brand_.firm.empty() ? "Rapport" : brand_.firm));
+    line("| Company | " + md_cell(c.company) + " |");  // the header row: GFM tables need one
+    line("| --- | --- |");
+    line("| Industry | " + md_cell(c.industry) + " |");
+    line("| Assessment date | " + md_cell(c.assessed_on) + " |");
+    line(fmt::format("| Respondents | IT {}, marketing {} |", md_escape(c.it_respondents),
+                     md_escape(c.marketing_respondents)));
+    line(fmt::format("| Rule set | {}: {} findings, {} recommendations, {} metrics, {} sources |",
+                     md_escape(c.rules_version), c.findings, c.recommendations, c.metrics, c.sources));
+    line();
+  }
+
+  // 2. The first three recommendations, one paragraph each.
+  void executive_summary() {
+    block("## Executive summary");
+    if (report_.recommendations.empty()) {
+      block("No recommendation applies to this profile.");
+      return;
+    }
+    const auto count = std::min<std::size_t>(3, report_.recommendations.size());
+    for (std::size_t i = 0; i < count; ++i) {
+      const auto& rec = report_.recommendations[i];
+      block(fmt::format("{}. **{}.** {}", rec.rank, md_inline(rec.title), md_inline(rec.summary)));
+    }
+  }
+
+  // 3. Ranked recommendations with the findings behind them and the client's values next to benchmarks.
+  void recommendations() {
+    const auto shown = report_.recommendations.size();
+    block(fmt::format("## Recommendations ({} of {} apply{})", report_.applying, report_.cover.recommendations,
+                      shown < report_.applying ? fmt::format(", top {} shown", shown) : ""));
+    if (report_.recommendations.empty()) block("No recommendation applies to this profile.");
+    for (const auto& rec : report_.recommendations) recommendation(rec);
+  }
+
+  void recommendation(const RecommendationView& rec) {
+    block(fmt::format("### {}. {}", rec.rank, md_escape(rec.title)));
+    block(fmt::format("**Priority:** {} · **Owner:** {} · **Horizon:** {} days · **id:** {}", md_escape(rec.priority),
+                      md_escape(rec.owner), rec.horizon_days, md_code(rec.id)));
+    if (!rec.rationale.empty()) block(md_escape(rec.rationale));
+    if (!rec.actions.empty()) {
+      block("**Actions**");
+      for (const auto& action : rec.actions) line("- " + md_escape(action));
+      line();
+    }
+    if (rec.because.empty()) return;
+    block("**Because**");
+    for (const auto& finding : rec.because) {
+      line(fmt::format("- **{}:** {}", md_escape(finding.severity), md_escape(finding.title)));
+    }
+    line();
+    std::vector<const ValueLine*> values;  // a value read by two findings is shown once
+    for (const auto& finding : rec.because) {
+      for (const auto& value : finding.values) {
+        auto same = [&](const ValueLine* v) { return v->reference == value.reference; };
+        if (std::none_of(values.begin(), values.end(), same)) values.push_back(&value);
+      }
+    }
+    if (values.empty()) return;
+    table_header({"Metric", "Group", "Client", "Benchmark", "Benchmark source"}, "llrrl");
+    for (const auto* v : values) {
+      line(fmt::format("| {} ({}) | {} | {} | {} | {} |", md_cell(v->label), md_code(v->reference), md_cell(v->group),
+                       md_cell(v->value), md_cell(v->benchmark), md_cell(v->benchmark_source)));
+    }
+    line();
+  }
+
+  // 4. Every fired finding with its narrative and evidence, then those that did not fire.
+  void findings() {
+    block(fmt::format("## Findings ({} of {} observed)", report_.findings.size(), report_.cover.findings));
+    if (report_.findings.empty()) block("No finding was observed for this client.");
+    for (const auto& finding : report_.findings) {
+      block(fmt::format("### {} ({})", md_escape(finding.title), md_escape(finding.severity)));
+      if (!finding.narrative.empty()) block(md_escape(finding.narrative));
+      for (const auto& citation : finding.evidence) {
+        line("> “" + md_escape(citation.quote) + "”");
+        line(">");
+        line("> — " + md_escape(citation.source));
+        line();
+      }
+    }
+    if (!report_.not_observed.empty()) {
+      block("### Not observed for this client");
+      for (const auto& title : report_.not_observed) line("- " + md_escape(title));
+      line();
+    }
+  }
+
+  // 5. IT and marketing side by side for every metric asked of both, with the published benchmarks.
+  void perception_gap() {
+    block("## Perception gap");
+    if (report_.gaps.empty()) {
+      block("The rules ask no metric of both groups.");
+      return;
+    }
+    block("Every metric asked of both IT and marketing. The gap is IT minus marketing.");
+    table_header({"Metric", "IT", "Marketing", "Gap", "IT benchmark", "Marketing benchmark"}, "lrrrrr");
+    for (const auto& row : report_.gaps) {
+      line(fmt::format("| {} | {} | {} | {} | {} | {} |", md_cell(row.label), md_cell(row.it_text),
+                       md_cell(row.marketing_text), md_cell(row.gap_text), md_cell(row.it_benchmark_text),
+                       md_cell(row.marketing_benchmark_text)));
+    }
+    line();
+  }
+
+  // 6. What the profile lacks the data to decide, and which values would decide it.
+  void not_assessed() {
+    block(fmt::format("## Not assessed ({})", report_.not_assessed.size()));
+    if (report_.not_assessed.empty()) {
+      block("Everything the rules ask about could be assessed from this profile.");
+      return;
+    }
+    for (const auto& item : report_.not_assessed) {
+      std::vector<std::string> reasons;
+      std::string missing;
+      for (const auto& reference : item.missing) missing += (missing.empty() ? "" : ", ") + md_code(reference);
+      if (!missing.empty()) reasons.push_back("missing " + missing);
+      std::string unknown;
+      for (const auto& title : item.unknown_findings) {
+        unknown += (unknown.empty() ? "" : ", ") + ("“" + md_escape(title) + "”");
+      }
+      if (!unknown.empty()) reasons.push_back("depends on unassessed " + unknown);
+      line(fmt::format("- **{}** “{}” ({}): {}", item.kind == "recommendation" ? "Recommendation" : "Finding",
+                       md_escape(item.title), md_code(item.id), fmt::join(reasons, "; ")));
+    }
+    line();
+    block("These are not reported as absent: the profile lacks the data to decide. Add the missing survey "
+          "values to assess them.");
+  }
+
+  // 7. Appendix: the studies the rules cite, and how the assessment reaches its conclusions.
+  void sources_and_method() {
+    block("## Appendix: sources and method");
+    block("### Sources");
+    if (report_.sources.empty()) {
+      block("The rules cite no source.");
+    } else {
+      table_header({"Source", "By", "Year", "Sample", "Note"}, "lllll");
+      for (const auto& s : report_.sources) {
+        line(fmt::format("| {} | {} | {} | {} | {} |", md_link(s.title, s.url), md_cell(s.by), md_cell(s.year),
+                         md_cell(s.sample), md_cell(s.note)));
+      }
+      line();
+    }
+    block("### Method");
+    for (const auto& paragraph : report_.method) block(md_escape(paragraph));
+  }
+};
+
+}  // namespace
+
+std::string render_markdown(const ClientReport& report, const Brand& brand) {
+  return MarkdownReport(report, brand).render();
+}
+
+}  // namespace rapport::cli

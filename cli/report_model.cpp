@@ -1,0 +1,215 @@
+// Builds the client report's sections from an assessment (see report_model.hpp).
+#include "cli/report_model.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "cli/value_format.hpp"
+
+namespace rapport::cli {
+namespace {
+
+std::string join(const std::vector<std::string>& items, std::string_view separator) {
+  std::string out;
+  for (const auto& item : items) out += (out.empty() ? "" : std::string(separator)) + item;
+  return out;
+}
+
+class ReportBuilder {
+ public:
+  explicit ReportBuilder(const ReportInput& in) : in_(in), rules_(in.rules) {}
+
+  ClientReport build() {
+    ClientReport report;
+    report.cover = cover();
+    report.applying = in_.assessment.ranking.size();
+    int rank = 0;
+    for (auto index : shown_ranking(in_)) report.recommendations.push_back(recommendation(index, ++rank));
+    for (auto f : findings_by_severity(in_, engine::Verdict::Fired)) report.findings.push_back(finding(f));
+    for (auto f : findings_by_severity(in_, engine::Verdict::NotFired)) {
+      report.not_observed.push_back(rules_.findings[f].title);
+    }
+    report.gaps = gaps();
+    report.not_assessed = not_assessed();
+    for (const auto& source : rules_.sources) report.sources.push_back(source_view(source));
+    report.method = method();
+    return report;
+  }
+
+ private:
+  const ReportInput& in_;
+  const engine::RuleSet& rules_;
+
+  Cover cover() const {
+    const auto& company = in_.profile.company;
+    auto count = [](const std::optional<int>& n) { return n ? std::to_string(*n) : std::string("not given"); };
+    const auto files = in_.rule_files.size();
+    return {company.name,
+            company.industry,
+            company.assessed_on,
+            count(in_.profile.it_respondents),
+            count(in_.profile.marketing_respondents),
+            fmt::format("{} file{}, fingerprint {}", files, files == 1 ? "" : "s", in_.rules_fingerprint),
+            rules_.findings.size(),
+            rules_.recommendations.size(),
+            rules_.metrics.size(),
+            rules_.sources.size()};
+  }
+
+  std::string source_name(std::uint32_t index) const {
+    const auto& source = rules_.sources[index];
+    std::string name = source.title;
+    if (!source.by.empty() || source.year) {
+      name += " (" + source.by;
+      if (source.year) name += (source.by.empty() ? "" : ", ") + std::to_string(*source.year);
+      name += ")";
+    }
+    return name;
+  }
+
+  ValueLine value_line(std::uint32_t slot) const {
+    const auto& s = rules_.slots[slot];
+    const auto& metric = rules_.metrics[s.metric];
+    ValueLine line{slot_reference(rules_, slot), metric.label, audience_name(s.audience),
+                   format_value(in_.profile.values[slot], unit_of(metric)), "", ""};
+    if (const auto* benchmark = metric.benchmark_for(s.audience)) {
+      line.benchmark = format_benchmark(*benchmark, metric);
+      line.benchmark_source = rules_.sources[benchmark->source].title;
+    }
+    return line;
+  }
+
+  FindingView finding(std::uint32_t index) const {
+    const auto& finding = rules_.findings[index];
+    const auto& outcome = in_.assessment.findings[index];
+    FindingView view{finding.id, finding.title, severity_key(finding.severity), verdict_key(outcome.verdict),
+                     fill(outcome.narrative), {}, {}};
+    for (const auto& citation : finding.evidence) {
+      view.evidence.push_back({rules_.sources[citation.source].id, source_name(citation.source), citation.quote});
+    }
+    for (auto slot : finding.condition.slots) view.values.push_back(value_line(slot));
+    return view;
+  }
+
+  RecommendationView recommendation(std::uint32_t index, int rank) const {
+    const auto& rec = rules_.recommendations[index];
+    const auto& outcome = in_.assessment.recommendations[index];
+    RecommendationView view;
+    view.rank = rank;
+    view.id = rec.id;
+    view.title = rec.title;
+    view.priority = engine::is_unknown(outcome.priority) ? "unknown" : format_number(outcome.priority);
+    view.owner = owner_name(rec.owner);
+    view.horizon_days = rec.horizon_days;
+    view.rationale = rec.rationale;
+    for (const auto& action : outcome.actions) view.actions.push_back(fill(action));
+    for (auto f : outcome.because) view.because.push_back(finding(f));
+    view.summary = summary(view);
+    return view;
+  }
+
+  // One paragraph a board member can read on its own under the recommendation's title: who, when, why,
+  // and the first step. Renderers put the title before it.
+  static std::string summary(const RecommendationView& rec) {
+    std::string text = fmt::format("Owner: {}, within {} days.", rec.owner, rec.horizon_days);
+    if (!rec.because.empty()) {
+      std::vector<std::string> reasons;
+      for (const auto& f : rec.because) reasons.push_back(f.title);
+      text += " Why: " + join(reasons, "; ") + ".";
+      if (!rec.because.front().narrative.empty()) text += " " + rec.because.front().narrative;
+    }
+    if (!rec.actions.empty()) text += " First step: " + rec.actions.front() + ".";
+    return text;
+  }
+
+  std::vector<GapRow> gaps() const {
+    std::vector<GapRow> rows;
+    for (std::uint32_t m = 0; m < rules_.metrics.size(); ++m) {
+      const auto& metric = rules_.metrics[m];
+      if (!metric.asked_of(engine::Audience::It) || !metric.asked_of(engine::Audience::Marketing)) continue;
+      GapRow row;
+      row.metric_id = metric.id;
+      row.label = metric.label;
+      row.question = metric.question;
+      row.is_share = metric.kind == engine::MetricKind::Share;
+      row.low = std::isfinite(metric.low) ? metric.low : 0;
+      row.high = std::isfinite(metric.high) ? metric.high : 1;
+      const auto unit = unit_of(metric);
+      auto value_of = [&](engine::Audience a) -> std::optional<double> {
+        double v = in_.profile.values[*rules_.slot_of(m, a)];
+        return engine::is_unknown(v) ? std::nullopt : std::optional<double>(v);
+      };
+      row.it = value_of(engine::Audience::It);
+      row.marketing = value_of(engine::Audience::Marketing);
+      row.it_text = format_value(row.it.value_or(engine::kUnknown), unit);
+      row.marketing_text = format_value(row.marketing.value_or(engine::kUnknown), unit);
+      double gap = row.it && row.marketing ? *row.it - *row.marketing : engine::kUnknown;
+      row.gap_text = format_value(gap, row.is_share ? engine::Unit::Points : engine::Unit::Plain);
+      if (const auto* b = metric.benchmark_for(engine::Audience::It)) {
+        row.it_benchmark = b->value;
+        row.it_benchmark_text = format_benchmark(*b, metric);
+      }
+      if (const auto* b = metric.benchmark_for(engine::Audience::Marketing)) {
+        row.marketing_benchmark = b->value;
+        row.marketing_benchmark_text = format_benchmark(*b, metric);
+      }
+      rows.push_back(std::move(row));
+    }
+    return rows;
+  }
+
+  NotAssessedItem not_assessed_item(std::string kind, std::string id, std::string title,
+                                    const std::vector<std::uint32_t>& slots,
+                                    const std::vector<std::uint32_t>& findings) const {
+    NotAssessedItem item{std::move(kind), std::move(id), std::move(title), {}, {}};
+    for (auto slot : slots) item.missing.push_back(slot_reference(rules_, slot));
+    for (auto f : findings) item.unknown_findings.push_back(rules_.findings[f].title);
+    return item;
+  }
+
+  std::vector<NotAssessedItem> not_assessed() const {
+    std::vector<NotAssessedItem> items;
+    for (const auto& o : in_.assessment.findings) {
+      if (o.verdict != engine::Verdict::Unknown) continue;
+      const auto& f = rules_.findings[o.finding];
+      items.push_back(not_assessed_item("finding", f.id, f.title, o.missing_slots, o.unknown_findings));
+    }
+    for (const auto& o : in_.assessment.recommendations) {
+      if (o.verdict != engine::Verdict::Unknown) continue;
+      const auto& r = rules_.recommendations[o.recommendation];
+      items.push_back(not_assessed_item("recommendation", r.id, r.title, o.missing_slots, o.unknown_findings));
+    }
+    return items;
+  }
+
+  static SourceView source_view(const engine::Source& source) {
+    std::vector<std::string> sample;
+    for (const auto& [group, n] : source.sample) {
+      sample.push_back(fmt::format("{} {}", n, group == engine::Audience::Company ? "in total" : audience_name(group)));
+    }
+    return {source.id, source.title, source.by, source.year ? std::to_string(*source.year) : "",
+            join(sample, ", "), source.note, source.url};
+  }
+
+  static std::vector<std::string> method() {
+    return {
+        "Each finding is a condition over the client's survey results, written in plain rule files and backed "
+        "by a published study whose figures it quotes. A finding fires when its condition holds for this "
+        "client, does not fire when it fails, and is not assessed when the survey lacks the data to decide: "
+        "missing data is never treated as a \"no\".",
+        "Each recommendation applies when the findings behind it fire. Its priority grows with the severity of "
+        "those findings and with gaps between IT and marketing beyond ten percentage points; gaps of a few "
+        "points alone do not raise a priority, because small differences in survey answers are weak evidence.",
+        "Benchmarks are the figures the cited studies published for the group that was asked. Where a study "
+        "states a figure in words (\"less than half\"), the benchmark says so.",
+    };
+  }
+};
+
+}  // namespace
+
+ClientReport build_client_report(const ReportInput& input) { return ReportBuilder(input).build(); }
+
+}  // namespace rapport::cli

@@ -1,0 +1,108 @@
+// What every report shows, whatever its format: the seven sections of a client report, with values both
+// as numbers (for charts) and as the text a reader sees. Built once from an assessment; the text, Markdown,
+// HTML and JSON renderers only lay it out.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cli/report.hpp"
+
+namespace rapport::cli {
+
+// One metric value as a reader sees it, next to its published benchmark.
+struct ValueLine {
+  std::string reference;       // "it.satisfied_with_collaboration"
+  std::string label;           // "Satisfied with collaboration"
+  std::string group;           // "IT", "marketing", "company"
+  std::string value;           // "21%" or "n/a"
+  std::string benchmark;       // "about 10%" or "" when none is published
+  std::string benchmark_source;  // the source's title, or ""
+};
+
+struct Citation {
+  std::string source_id;
+  std::string source;          // "The CMO–CIO disconnect (Brian Whipple and Baiju Shah, Accenture)"
+  std::string quote;
+};
+
+struct FindingView {
+  std::string id;
+  std::string title;
+  std::string severity;        // "info" ... "critical"
+  std::string status;          // "fired", "not_fired", "unknown"
+  std::string narrative;       // filled in (fired findings only)
+  std::vector<Citation> evidence;
+  std::vector<ValueLine> values;
+};
+
+struct RecommendationView {
+  int rank = 0;
+  std::string id;
+  std::string title;
+  std::string priority;        // "129" or "unknown"
+  std::string owner;           // "CIO", "CMO", "CIO and CMO"
+  int horizon_days = 0;
+  std::string rationale;
+  std::vector<std::string> actions;
+  std::vector<FindingView> because;  // the fired findings behind it, with their values
+  std::string summary;         // the executive summary's paragraph, shown after the title
+};
+
+// A metric asked of both groups: IT and marketing side by side, with the published benchmarks.
+struct GapRow {
+  std::string metric_id;
+  std::string label;
+  std::string question;
+  bool is_share = false;       // shares are drawn on a 0–100% axis; other kinds on their own range
+  double low = 0, high = 1;    // the axis
+  std::optional<double> it, marketing;                    // raw values (fractions for shares)
+  std::optional<double> it_benchmark, marketing_benchmark;
+  std::string it_text, marketing_text, gap_text;          // "64%", "14%", "+50 pp" ("n/a" when missing)
+  std::string it_benchmark_text, marketing_benchmark_text; // "58%", "under 50%", "" when none
+};
+
+struct NotAssessedItem {
+  std::string kind;            // "finding" or "recommendation"
+  std::string id;
+  std::string title;
+  std::vector<std::string> missing;           // metric references the profile lacks
+  std::vector<std::string> unknown_findings;  // titles of findings it builds on that are unknown
+};
+
+struct SourceView {
+  std::string id;
+  std::string title;
+  std::string by;
+  std::string year;            // "" when not given
+  std::string sample;          // "405 marketing, 252 IT" or ""
+  std::string note;
+  std::string url;
+};
+
+struct Cover {
+  std::string company;
+  std::string industry;
+  std::string assessed_on;
+  std::string it_respondents;         // "14" or "not given"
+  std::string marketing_respondents;
+  std::string rules_version;          // "8 files, fingerprint 3f2a9c1b"
+  std::size_t findings = 0, recommendations = 0, metrics = 0, sources = 0;
+};
+
+struct ClientReport {
+  Cover cover;
+  std::size_t applying = 0;                     // recommendations that apply (before --top)
+  std::vector<RecommendationView> recommendations;  // ranked, honouring --top; the first three are the summary
+  std::vector<FindingView> findings;            // fired, most severe first
+  std::vector<std::string> not_observed;        // titles of findings that did not fire
+  std::vector<GapRow> gaps;                     // every metric asked of both groups, declaration order
+  std::vector<NotAssessedItem> not_assessed;
+  std::vector<SourceView> sources;
+  std::vector<std::string> method;              // paragraphs on how the assessment works
+};
+
+ClientReport build_client_report(const ReportInput& input);
+
+}  // namespace rapport::cli
