@@ -2,9 +2,11 @@
 // unknown values are null, never omitted, so consumers can tell "missing" from "absent".
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 
 #include "cli/report.hpp"
+#include "cli/report_model.hpp"
 #include "cli/value_format.hpp"
 
 namespace rapport::cli {
@@ -14,8 +16,8 @@ using Json = nlohmann::ordered_json;
 
 Json number_or_null(double value) { return engine::is_unknown(value) ? Json(nullptr) : Json(value); }
 
-// Priorities are sums of weights and gaps; drop binary-fraction noise (55.99999999999999 -> 56).
-Json priority(double value) {
+// Priorities and gaps are computed; drop binary-fraction noise (55.99999999999999 -> 56).
+Json rounded(double value) {
   return engine::is_unknown(value) ? Json(nullptr) : Json(std::round(value * 1e6) / 1e6);
 }
 
@@ -50,7 +52,7 @@ Json recommendations(const ReportInput& in) {
     list.push_back({{"rank", ++rank},
                     {"id", rec.id},
                     {"title", rec.title},
-                    {"priority", priority(outcome.priority)},
+                    {"priority", rounded(outcome.priority)},
                     {"owner", owner_key(rec.owner)},
                     {"horizon_days", rec.horizon_days},
                     {"actions", actions},
@@ -126,9 +128,47 @@ Json not_assessed(const ReportInput& in) {
   return list;
 }
 
+// The sections the JSON shares with the client reports: summary paragraphs, gaps, sources and method.
+Json summary(const ClientReport& report) {
+  Json list = Json::array();
+  for (std::size_t i = 0; i < std::min<std::size_t>(3, report.recommendations.size()); ++i) {
+    const auto& rec = report.recommendations[i];
+    list.push_back({{"id", rec.id}, {"title", rec.title}, {"paragraph", rec.summary}});
+  }
+  return list;
+}
+
+Json perception_gap(const ClientReport& report) {
+  auto optional = [](const std::optional<double>& v) { return v ? Json(*v) : Json(nullptr); };
+  Json list = Json::array();
+  for (const auto& row : report.gaps) {
+    list.push_back({{"metric", row.metric_id},
+                    {"it", optional(row.it)},
+                    {"marketing", optional(row.marketing)},
+                    {"gap", row.it && row.marketing ? rounded(*row.it - *row.marketing) : Json(nullptr)},
+                    {"it_benchmark", optional(row.it_benchmark)},
+                    {"marketing_benchmark", optional(row.marketing_benchmark)}});
+  }
+  return list;
+}
+
+Json sources(const ClientReport& report) {
+  Json list = Json::array();
+  for (const auto& source : report.sources) {
+    list.push_back({{"id", source.id},
+                    {"title", source.title},
+                    {"by", source.by},
+                    {"year", source.year},
+                    {"sample", source.sample},
+                    {"note", source.note}});
+  }
+  return list;
+}
+
 }  // namespace
 
 std::string render_json(const ReportInput& in) {
+  const ClientReport client = build_client_report(in);
   Json report = {
       {"rapport_version", RAPPORT_VERSION},
       {"company",
@@ -139,10 +179,15 @@ std::string render_json(const ReportInput& in) {
        {{"it", optional_int(in.profile.it_respondents)},
         {"marketing", optional_int(in.profile.marketing_respondents)}}},
       {"rule_files", in.rule_files},
+      {"rules_fingerprint", in.rules_fingerprint},
+      {"executive_summary", summary(client)},
       {"recommendations", recommendations(in)},
       {"findings", findings(in)},
       {"metrics", metrics(in)},
+      {"perception_gap", perception_gap(client)},
       {"not_assessed", not_assessed(in)},
+      {"sources", sources(client)},
+      {"method", client.method},
   };
   return report.dump(2) + "\n";
 }

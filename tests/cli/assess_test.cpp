@@ -63,6 +63,22 @@ TEST_CASE("the JSON report gives every finding a status and the values it used",
   CHECK(report["not_assessed"].empty());
 }
 
+TEST_CASE("the JSON report carries the client report's summary, perception gap, sources and method", "[e2e]") {
+  auto result = run_rapport({"assess", fixture("full.toml"), "-r", kRules, "-f", "json"});
+  REQUIRE(result.exit_code == 0);
+  auto report = nlohmann::json::parse(result.out);
+  REQUIRE(report["executive_summary"].size() == 3);
+  CHECK(report["executive_summary"][0]["id"] == "close_gap");
+  CHECK(report["executive_summary"][0]["paragraph"].get<std::string>().find("Owner: CMO, within 180 days.") == 0);
+  CHECK(report["rules_fingerprint"].get<std::string>().size() == 8);
+  const auto& gap = report["perception_gap"][0];
+  CHECK(gap["metric"] == "satisfied");
+  CHECK(gap["gap"].get<double>() == Approx(0.35));
+  CHECK(gap["it_benchmark"].get<double>() == Approx(0.10));
+  CHECK(report["sources"][0]["sample"] == "100 IT, 120 marketing");
+  CHECK_FALSE(report["method"].empty());
+}
+
 TEST_CASE("missing data makes findings not assessed, never silently absent", "[e2e]") {
   auto result = run_rapport({"assess", fixture("patchy.toml"), "-r", kRules, "-f", "json"});
   INFO(result.err);
