@@ -154,7 +154,7 @@ class DiffText {
   DiffText(const AssessmentDiff& diff, const TextStyle& style) : diff_(diff), style_(style) {}
 
   std::string render() {
-    out_ += paint("1", "Rapport diff: " + subject(diff_)) + "\n";
+    out_ += style_.paint("1", "Rapport diff: " + subject(diff_)) + "\n";
     out_ += "  before  " + diff_.before.file + "\n";
     out_ += "  after   " + diff_.after.file + "\n";
     if (diff_.empty()) {
@@ -174,20 +174,16 @@ class DiffText {
   const TextStyle& style_;
   std::string out_;
 
-  std::string paint(const char* code, std::string_view text) const {
-    if (!style_.color) return std::string(text);
-    return fmt::format("\x1b[{}m{}\x1b[0m", code, text);
-  }
 
   void section(std::string_view name, const std::string& summary) {
-    out_ += "\n" + paint("1", name) + "  " + summary + "\n";
+    out_ += "\n" + style_.paint("1", name) + "  " + summary + "\n";
   }
 
   // "  LABEL                 Title, wrapped at the column"
   //  "                        detail"
   void entry(const char* code, std::string_view label, std::string_view title, std::string_view detail) {
     const std::string indent(kColumn, ' ');
-    out_ += wrap(title, style_.width, "  " + paint(code, pad(label, kColumn - 2)), indent) + "\n";
+    out_ += wrap(title, style_.width, "  " + style_.paint(code, pad(label, kColumn - 2)), indent) + "\n";
     out_ += wrap(detail, style_.width, indent, indent) + "\n";
   }
 
@@ -212,7 +208,7 @@ class DiffText {
   void metrics() {
     section("METRICS", metric_summary(diff_));
     each_metric(diff_, [&](const MetricChange& first, auto begin, auto end) {
-      out_ += "  " + metric_name(first) + paint("2", "  " + first.id) + "\n";
+      out_ += "  " + metric_name(first) + style_.paint("2", "  " + first.id) + "\n";
       for (auto it = begin; it != end; ++it) {
         out_ += "    " + pad(group_name(it->group), 11) + pad(values_text(*it), 18) + delta_text(*it) + "\n";
       }

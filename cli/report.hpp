@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine/assessment.hpp"
@@ -23,6 +24,9 @@ struct ReportInput {
 struct TextStyle {
   bool color = false;
   int width = 100;
+
+  // `text` in the ANSI style `code` (e.g. "1" bold, "31" red) when colour is on; as it is otherwise.
+  std::string paint(const char* code, std::string_view text) const;
 };
 
 struct ClientReport;

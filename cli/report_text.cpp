@@ -40,20 +40,16 @@ class TextReport {
   const TextStyle& style_;
   std::string out_;
 
-  std::string paint(const char* code, std::string_view text) const {
-    if (!style_.color) return std::string(text);
-    return fmt::format("\x1b[{}m{}\x1b[0m", code, text);
-  }
-  std::string bold(std::string_view t) const { return paint("1", t); }
-  std::string dim(std::string_view t) const { return paint("2", t); }
-  std::string heading(std::string_view t) const { return paint("1;4", t); }
+  std::string bold(std::string_view t) const { return style_.paint("1", t); }
+  std::string dim(std::string_view t) const { return style_.paint("2", t); }
+  std::string heading(std::string_view t) const { return style_.paint("1;4", t); }
 
   std::string severity_tag(const std::string& severity) const {
     std::string tag = "[" + severity + "]";
-    if (severity == "critical" || severity == "high") return paint("1;31", tag);
-    if (severity == "medium") return paint("33", tag);
-    if (severity == "low") return paint("36", tag);
-    return paint("2", tag);
+    if (severity == "critical" || severity == "high") return style_.paint("1;31", tag);
+    if (severity == "medium") return style_.paint("33", tag);
+    if (severity == "low") return style_.paint("36", tag);
+    return style_.paint("2", tag);
   }
 
   void line(std::string_view text = {}) {

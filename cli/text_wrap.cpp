@@ -1,6 +1,10 @@
 // Word wrapping (see text_wrap.hpp).
 #include "cli/text_wrap.hpp"
 
+#include <fmt/format.h>
+
+#include "cli/report.hpp"
+
 #include <vector>
 
 namespace rapport::cli {
@@ -48,6 +52,11 @@ std::string wrap(std::string_view text, int width, std::string_view first_indent
     line_empty = false;
   }
   return out;
+}
+
+std::string TextStyle::paint(const char* code, std::string_view text) const {
+  if (!color) return std::string(text);
+  return fmt::format("\x1b[{}m{}\x1b[0m", code, text);
 }
 
 }  // namespace rapport::cli
