@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <variant>
 
+#include "dsl/diagnostic_codes.hpp"
 #include "dsl/format_equivalence.hpp"
 #include "dsl/format_expr.hpp"
 #include "dsl/format_writer.hpp"
@@ -29,7 +30,7 @@ constexpr Break kFileStart{0, 0, Blank::Keep, Blank::Keep, true};
 class FileFormatter {
  public:
   FileFormatter(const SourceFile& file, const RuleFile& parsed, const FormatOptions& options)
-      : source_(file.text()), parsed_(parsed), width_(options.width), out_(source_, parsed.comments) {}
+      : source_(file.text()), parsed_(parsed), options_(options), out_(source_, parsed.comments) {}
 
   std::string run() {
     const auto& declarations = parsed_.declarations;
@@ -78,7 +79,7 @@ class FileFormatter {
     write_tokens(field.span.begin, field.expr.span.begin);
     const unsigned start = out_.next_column(true);
     out_.push_continuation(start);
-    format::write_expression(out_, source_, field.expr, width_);
+    format::write_expression(out_, source_, field.expr, options_.width, options_.clarify_and_in_or);
     out_.pop_continuation();
   }
 
@@ -90,7 +91,7 @@ class FileFormatter {
 
   void write_quote(const Text& quote) {
     const std::string_view first = literal_text(lexical::next_token(source_, quote.span.begin, quote.span.end));
-    const bool fits = out_.next_column(true) + format::text_width(first) <= width_;
+    const bool fits = out_.next_column(true) + format::text_width(first) <= options_.width;
     if (!fits) out_.new_line(inline_break(kContinuationIndent));
     write_literals(quote, fits);
   }
@@ -132,7 +133,7 @@ class FileFormatter {
 
   std::string_view source_;
   const RuleFile& parsed_;
-  unsigned width_;
+  FormatOptions options_;
   format::Writer out_;
 };
 
@@ -142,6 +143,21 @@ std::string format_rule_file(const SourceFile& file, const RuleFile& parsed, con
   return FileFormatter(file, parsed, options).run();
 }
 
+namespace {
+
+// The problem with formatting `parsed` as `text`, or "" if there is none: `text` must parse and say
+// exactly what `parsed` says.
+std::string problem_with(const SourceFile& file, const RuleFile& parsed, const std::string& text,
+                         bool& too_deep) {
+  const SourceFile formatted(file.path(), text);
+  const ParseResult again = parse_rule_file(formatted);
+  if (again.diagnostics.empty()) return syntax_difference(parsed, again.file);
+  too_deep = again.diagnostics.front().code == code::nesting_too_deep;
+  return "the result does not parse: " + again.diagnostics.front().message;
+}
+
+}  // namespace
+
 FormatResult format_source(const SourceFile& file, const FormatOptions& options) {
   FormatResult result;
   ParseResult parsed = parse_rule_file(file);
@@ -149,13 +165,19 @@ FormatResult format_source(const SourceFile& file, const FormatOptions& options)
     result.diagnostics = std::move(parsed.diagnostics);
     return result;
   }
-  std::string text = format_rule_file(file, parsed.file, options);
-  const SourceFile formatted(file.path(), text);
-  const ParseResult again = parse_rule_file(formatted);
-  std::string difference = again.diagnostics.empty() ? syntax_difference(parsed.file, again.file)
-                                                      : "the result does not parse: " + again.diagnostics.front().message;
-  if (!difference.empty()) {
-    throw std::logic_error("formatting " + file.path() + " would change what it says (" + difference +
+  FormatOptions chosen = options;
+  std::string text = format_rule_file(file, parsed.file, chosen);
+  bool too_deep = false;
+  std::string problem = problem_with(file, parsed.file, text, too_deep);
+  if (too_deep && chosen.clarify_and_in_or) {
+    // The parentheses added around `and` inside `or` took an expression past the nesting limit:
+    // the file keeps only the parentheses it needs (it had at least those).
+    chosen.clarify_and_in_or = false;
+    text = format_rule_file(file, parsed.file, chosen);
+    problem = problem_with(file, parsed.file, text, too_deep);
+  }
+  if (!problem.empty()) {
+    throw std::logic_error("formatting " + file.path() + " would change what it says (" + problem +
                            "); the file was left as it is");
   }
   result.text = std::move(text);

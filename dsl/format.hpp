@@ -17,6 +17,9 @@ struct FormatOptions {
   // Expressions wrap to stay within this many columns; a quote moves to its own line beyond it.
   // Strings are never split, so a long one goes past it.
   unsigned width = 110;
+  // Parenthesise `and` directly inside `or` (`a or (b and c)`). format_source turns this off for a
+  // file whose parentheses would then nest deeper than the parser allows.
+  bool clarify_and_in_or = true;
 };
 
 // The canonical text of `parsed`, which must be what parse_rule_file made of `file` without errors.

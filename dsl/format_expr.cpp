@@ -34,7 +34,7 @@ struct Link {
 
 // `a + b - c` is Sub(Add(a, b), c): walk down the left operands of the same level, then list the
 // operands left to right. A comparison takes exactly two operands.
-std::vector<Link> chain_of(const Expr& e) {
+std::vector<Link> chain_of(const Expr& e, bool clarify) {
   std::vector<const Expr*> nodes{&e};
   if (level(e) != 4) {
     while (nodes.back()->args[0].kind == ExprKind::Binary && level(nodes.back()->args[0]) == level(e)) {
@@ -43,14 +43,14 @@ std::vector<Link> chain_of(const Expr& e) {
   }
   std::vector<Link> links;
   const Expr& deepest = *nodes.back();
-  links.push_back({Op::Or, &deepest.args[0], needs_parentheses(deepest.args[0], deepest, false)});
+  links.push_back({Op::Or, &deepest.args[0], needs_parentheses(deepest.args[0], deepest, false, clarify)});
   for (auto node = nodes.rbegin(); node != nodes.rend(); ++node) {
-    links.push_back({(*node)->op, &(*node)->args[1], needs_parentheses((*node)->args[1], **node, true)});
+    links.push_back({(*node)->op, &(*node)->args[1], needs_parentheses((*node)->args[1], **node, true, clarify)});
   }
   return links;
 }
 
-void flat_into(std::string& out, const Expr& e, bool parens) {
+void flat_into(std::string& out, const Expr& e, bool parens, bool clarify) {
   if (parens) out += '(';
   switch (e.kind) {
     case ExprKind::Number: out += e.spelling; break;
@@ -61,57 +61,57 @@ void flat_into(std::string& out, const Expr& e, bool parens) {
       out += e.name + "(";
       for (std::size_t i = 0; i < e.args.size(); ++i) {
         if (i > 0) out += ", ";
-        flat_into(out, e.args[i], false);
+        flat_into(out, e.args[i], false, clarify);
       }
       out += ')';
       break;
     case ExprKind::Unary:
       out += e.op == Op::Not ? "not " : (e.args[0].kind == ExprKind::Unary && e.args[0].op == Op::Neg ? "- " : "-");
-      flat_into(out, e.args[0], needs_parentheses(e.args[0], e, false));
+      flat_into(out, e.args[0], needs_parentheses(e.args[0], e, false, clarify), clarify);
       break;
     case ExprKind::Binary:
-      flat_into(out, e.args[0], needs_parentheses(e.args[0], e, false));
+      flat_into(out, e.args[0], needs_parentheses(e.args[0], e, false, clarify), clarify);
       out += ' ';
       out += operator_spelling(e.op);
       out += ' ';
-      flat_into(out, e.args[1], needs_parentheses(e.args[1], e, true));
+      flat_into(out, e.args[1], needs_parentheses(e.args[1], e, true, clarify), clarify);
       break;
   }
   if (parens) out += ')';
 }
 
-std::string flat(const Expr& e, bool parens) {
+std::string flat(const Expr& e, bool parens, bool clarify) {
   std::string out;
-  flat_into(out, e, parens);
+  flat_into(out, e, parens, clarify);
   return out;
 }
 
 bool is_negation(const Expr& e) { return e.kind == ExprKind::Unary && e.op == Op::Neg; }
 
 // How much of `e` must stay on the line it starts on: up to its first place to break.
-unsigned head_width(const Expr& e, bool parens) {
+unsigned head_width(const Expr& e, bool parens, bool clarify) {
   const unsigned open = parens ? 1 : 0;
   switch (e.kind) {
     case ExprKind::Binary: {
-      const Link first = chain_of(e).front();
-      return open + head_width(*first.expr, first.parens);
+      const Link first = chain_of(e, clarify).front();
+      return open + head_width(*first.expr, first.parens, clarify);
     }
     case ExprKind::Call:
       if (e.args.empty()) break;
-      return open + text_width(e.name) + 1 + head_width(e.args[0], false);
+      return open + text_width(e.name) + 1 + head_width(e.args[0], false, clarify);
     case ExprKind::Unary: {
       const unsigned prefix = e.op == Op::Not ? 4 : (is_negation(e.args[0]) ? 2 : 1);
-      return open + prefix + head_width(e.args[0], needs_parentheses(e.args[0], e, false));
+      return open + prefix + head_width(e.args[0], needs_parentheses(e.args[0], e, false, clarify), clarify);
     }
     default: break;
   }
-  return text_width(flat(e, parens));
+  return text_width(flat(e, parens, clarify));
 }
 
 class ExpressionWriter {
  public:
-  ExpressionWriter(Writer& out, std::string_view source, unsigned width)
-      : out_(out), source_(source), width_(width) {}
+  ExpressionWriter(Writer& out, std::string_view source, unsigned width, bool clarify)
+      : out_(out), source_(source), width_(width), clarify_(clarify) {}
 
   // `trail`: how many characters must follow `e` on its last line (closing parentheses, a comma).
   void write(const Expr& e, bool parens, unsigned trail, bool space) {
@@ -126,13 +126,13 @@ class ExpressionWriter {
     const lexical::Token first = first_token(e);
     switch (e.kind) {
       case ExprKind::Number:
-      case ExprKind::Truth: out_.token(flat(e, false), first.begin, first.end, space); break;
+      case ExprKind::Truth: out_.token(flat(e, false, clarify_), first.begin, first.end, space); break;
       case ExprKind::GroupRef:
-      case ExprKind::Name: out_.token(flat(e, false), first.begin, e.name_span.end, space); break;
+      case ExprKind::Name: out_.token(flat(e, false, clarify_), first.begin, e.name_span.end, space); break;
       case ExprKind::Call: write_call(e, trail, space); break;
       case ExprKind::Unary:
         out_.token(e.op == Op::Not ? "not" : "-", first.begin, first.end, space);
-        write(e.args[0], needs_parentheses(e.args[0], e, false), trail,
+        write(e.args[0], needs_parentheses(e.args[0], e, false, clarify_), trail,
               e.op == Op::Not || is_negation(e.args[0]));
         break;
       case ExprKind::Binary: write_chain(e, trail, space); break;
@@ -140,7 +140,7 @@ class ExpressionWriter {
   }
 
   void write_chain(const Expr& e, unsigned trail, bool space) {
-    const std::vector<Link> links = chain_of(e);
+    const std::vector<Link> links = chain_of(e, clarify_);
     const unsigned indent = out_.next_column(space);
     out_.push_continuation(indent);
     write(*links[0].expr, links[0].parens, 0, space);
@@ -179,10 +179,10 @@ class ExpressionWriter {
   bool starts_new_line(unsigned indent, unsigned lead, const Expr& e, bool parens, unsigned trail) const {
     const unsigned here = out_.next_column(true);
     if (here <= indent) return false;
-    const unsigned needed = lead + text_width(flat(e, parens)) + trail;
+    const unsigned needed = lead + text_width(flat(e, parens, clarify_)) + trail;
     if (here + needed <= width_) return false;
     if (indent + needed <= width_) return true;
-    return here + lead + head_width(e, parens) > width_;
+    return here + lead + head_width(e, parens, clarify_) > width_;
   }
 
   // The expression's first token in the source, past opening parentheses and comments: where
@@ -200,6 +200,7 @@ class ExpressionWriter {
   Writer& out_;
   std::string_view source_;
   unsigned width_;
+  bool clarify_;
 };
 
 }  // namespace
@@ -224,20 +225,20 @@ std::string_view operator_spelling(Op op) {
   return "?";
 }
 
-bool needs_parentheses(const Expr& child, const Expr& parent, bool right_operand) {
+bool needs_parentheses(const Expr& child, const Expr& parent, bool right_operand, bool clarify_and_in_or) {
   const int inner = level(child);
   const int outer = level(parent);
   if (parent.kind == ExprKind::Unary) return inner < outer;
   if (parent.kind != ExprKind::Binary) return false;
-  if (parent.op == Op::Or && child.kind == ExprKind::Binary && child.op == Op::And) return true;
+  if (clarify_and_in_or && parent.op == Op::Or && child.kind == ExprKind::Binary && child.op == Op::And) {
+    return true;
+  }
   if (outer == 4) return inner <= 4;
   return right_operand ? inner <= outer : inner < outer;
 }
 
-std::string flat_expression(const Expr& e) { return flat(e, false); }
-
-void write_expression(Writer& out, std::string_view source, const Expr& e, unsigned width) {
-  ExpressionWriter(out, source, width).write(e, false, 0, true);
+void write_expression(Writer& out, std::string_view source, const Expr& e, unsigned width, bool clarify_and_in_or) {
+  ExpressionWriter(out, source, width, clarify_and_in_or).write(e, false, 0, true);
 }
 
 }  // namespace rapport::dsl::format

@@ -85,6 +85,15 @@ TEST_CASE("and inside or is parenthesised, as a reader would want", "[format]") 
   CHECK(condition("a and b or c") == "(a and b) or c");
 }
 
+TEST_CASE("and inside or stays bare where its parentheses would nest deeper than the parser allows",
+          "[format]") {
+  std::string deep = "a or b and x";
+  for (int level = 1; level < 40; ++level) deep = "a or b and (" + deep + ")";
+  const std::string text = formatted(finding_when(deep), 10000);
+  CHECK(text == finding_when(deep));
+  CHECK(condition("a or b and c") == "a or (b and c)");  // other files are not affected
+}
+
 TEST_CASE("comparisons keep parentheses around comparison operands, as they do not chain", "[format]") {
   CHECK(condition("(a < b) = (c >= d)") == "(a < b) = (c >= d)");
   CHECK(condition("x == 3 and y != 4") == "x = 3 and y != 4");
