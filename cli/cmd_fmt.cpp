@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <iterator>
 #include <memory>
@@ -19,6 +20,8 @@
 
 namespace rapport::cli {
 namespace {
+
+namespace fs = std::filesystem;
 
 constexpr const char* kStdinName = "<stdin>";
 
@@ -82,7 +85,7 @@ class Formatter {
       return;
     }
     try {
-      write_output(path, *formatted);
+      rewrite(path, *formatted);
       fmt::print("reformatted {}\n", path);
     } catch (const IoError& e) {
       fmt::print(stderr, "error: {}\n", e.what());
@@ -111,6 +114,16 @@ class Formatter {
   const Tally& tally() const { return tally_; }
 
  private:
+  // Rewrites a rule file atomically, through a symbolic link rather than over it, keeping its permissions.
+  static void rewrite(const std::string& path, const std::string& text) {
+    std::error_code ec;
+    const fs::path target = fs::is_symlink(path, ec) ? fs::canonical(path, ec) : fs::path(path);
+    if (ec) throw IoError("cannot write " + path + ": " + ec.message());
+    const fs::perms permissions = fs::status(target, ec).permissions();
+    write_output(target.string(), text);
+    if (!ec) fs::permissions(target, permissions, ec);  // best effort: the text is what matters
+  }
+
   // The canonical text, counted as a change or not; nothing (diagnostics printed) on syntax errors.
   std::optional<std::string> format(const std::string& name, const std::string& text) {
     dsl::SourceMap sources;

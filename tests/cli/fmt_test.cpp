@@ -69,6 +69,20 @@ TEST_CASE("fmt rewrites a rule file in place and says which files it reformatted
   fs::remove_all(dir);
 }
 
+TEST_CASE("fmt rewrites a linked rule file through its link and keeps its permissions", "[e2e][fmt]") {
+  const fs::path dir = scratch_dir("fmt-link");
+  write(dir / "real" / "a.rules", kMessy);
+  fs::permissions(dir / "real" / "a.rules", fs::perms::owner_read | fs::perms::owner_write);
+  fs::create_symlink(dir / "real" / "a.rules", dir / "link.rules");
+  const auto result = run_rapport({"fmt", (dir / "link.rules").string()});
+  INFO(result.out << result.err);
+  CHECK(result.exit_code == 0);
+  CHECK(fs::is_symlink(dir / "link.rules"));
+  CHECK(slurp(dir / "real" / "a.rules") == kCanonical);
+  CHECK(fs::status(dir / "real" / "a.rules").permissions() == (fs::perms::owner_read | fs::perms::owner_write));
+  fs::remove_all(dir);
+}
+
 TEST_CASE("fmt on a directory formats every .rules file below it and nothing else", "[e2e][fmt]") {
   const fs::path dir = scratch_dir("fmt-directory");
   write(dir / "a.rules", kMessy);
