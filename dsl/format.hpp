@@ -1,7 +1,7 @@
 // rapport fmt's engine: prints a rule file in the one canonical layout, keeping every comment.
 // Canonical means: declarations separated by one blank line, fields indented two spaces, `end` at
 // column 1, expressions with the parentheses they need (and `and` inside `or` parenthesised),
-// wrapped before binary operators at kLineWidth, strings as written (one literal per line).
+// wrapped before binary operators to a width (110 columns), strings as written (one literal per line).
 #pragma once
 
 #include <optional>
