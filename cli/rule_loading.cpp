@@ -25,7 +25,9 @@ std::vector<std::string> rule_files_in(const fs::path& directory) {
   return files;
 }
 
-std::vector<std::string> expand(const std::vector<std::string>& paths) {
+}  // namespace
+
+std::vector<std::string> find_rule_files(const std::vector<std::string>& paths) {
   std::vector<std::string> files;
   for (const auto& path : paths) {
     std::error_code ec;
@@ -41,8 +43,6 @@ std::vector<std::string> expand(const std::vector<std::string>& paths) {
   return files;
 }
 
-}  // namespace
-
 std::string bundled_rules_dir() {
   std::error_code ec;
   fs::path executable = fs::read_symlink("/proc/self/exe", ec);
@@ -56,7 +56,7 @@ std::string bundled_rules_dir() {
 
 LoadedRules load_rules(const std::vector<std::string>& paths, dsl::SourceMap& sources) {
   LoadedRules loaded;
-  loaded.files = expand(paths.empty() ? std::vector<std::string>{bundled_rules_dir()} : paths);
+  loaded.files = find_rule_files(paths.empty() ? std::vector<std::string>{bundled_rules_dir()} : paths);
 
   std::vector<engine::ParsedFile> parsed;
   for (const auto& path : loaded.files) {

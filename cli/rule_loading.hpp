@@ -23,6 +23,10 @@ struct LoadedRules {
 // Throws IoError for a path that does not exist or cannot be read.
 LoadedRules load_rules(const std::vector<std::string>& paths, dsl::SourceMap& sources);
 
+// The rule files `paths` name: a file as it is, a directory as every *.rules file below it, in
+// path order. Throws IoError for a path that does not exist or a directory that cannot be read.
+std::vector<std::string> find_rule_files(const std::vector<std::string>& paths);
+
 // The bundled rule directory: ../share/rapport/rules next to the executable (build tree or install).
 // Throws IoError when it is not there.
 std::string bundled_rules_dir();
