@@ -162,7 +162,8 @@ bool point_witness(const Prover& prover, const Prover::Query& q, const Box& box,
         continue;
       }
       const bool flag = prover.range(s).flag;  // a flag is 0 or 1, never in between
-      const double value = variant == 1 ? in.known.hi : flag ? in.known.lo : middle(in.known);
+      const bool top = variant == 1 && std::isfinite(in.known.hi);  // an unbounded end is no profile's value
+      const double value = top ? in.known.hi : flag ? in.known.lo : middle(in.known);
       point[s] = {Interval::point(value), false};
     }
     if (reaches(q.nodes, point, target)) return true;

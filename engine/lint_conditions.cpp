@@ -142,7 +142,9 @@ class ConditionJudge {
     }
     const std::uint32_t node = lint_.conditions.nodes.at(&e);
     const bool never = prover_.can_be(node, kTrue, prover_.full_box(true)) == Verdict::Impossible;
-    const bool always = !never && prover_.can_be(node, kFalse, prover_.full_box(false)) == Verdict::Impossible;
+    // Never false, even with values missing: a default() that makes it false without data is deliberate.
+    const bool always = !never && prover_.can_be(node, kFalse, prover_.full_box(true)) == Verdict::Impossible &&
+                        prover_.can_be(node, kTrue, prover_.full_box(false)) == Verdict::Possible;
     if (!never && !always) return;
     mark(root);
     state_.warning(dsl::code::threshold_out_of_range, state_.locate(root.file, e.span),

@@ -98,6 +98,8 @@ TEST_CASE("an or that covers the range only when the value is known does not alw
 TEST_CASE("a condition that only a missing value makes true is not reported as never holding", "[checker][lint][prover]") {
   require_silent(CheckedRules(rules_with("not known(it.sat) and default(it.sat, 50%) = 50%")));
   require_silent(CheckedRules(rules_with("default(it.sat, 2) > 1")));
+  // Always true for a known share, but false when it is missing: the default says so on purpose.
+  require_silent(CheckedRules(rules_with("default(it.sat, -1) >= 0%")));
 }
 
 TEST_CASE("findings read by a condition are reasoned about through their own conditions", "[checker][lint][prover]") {
