@@ -190,14 +190,18 @@ class ConditionJudge {
   void judge(DeclKind kind, std::uint32_t index, std::uint32_t file, const Expr& when, std::uint32_t node) {
     auto& reported = kind == DeclKind::Finding ? lint_.finding_reported : lint_.recommendation_reported;
     // `when true` reads no data: a deliberate constant, with no threshold to fix.
-    if (reported[index] || prover_.slots_read(node).empty()) return;
+    if (prover_.slots_read(node).empty()) return;
+    // A finding whose comparison was reported is judged all the same, silently, so that the
+    // recommendations reading it can point at it.
+    if (reported[index] && kind != DeclKind::Finding) return;
     const bool never = prover_.can_be(node, kTrue, prover_.full_box(true)) == Verdict::Impossible;
     const bool always = !never && prover_.can_be(node, kFalse, prover_.full_box(true)) == Verdict::Impossible &&
                         prover_.can_be(node, kFalse | analysis::kUnknownTruth, prover_.full_box(false)) ==
                             Verdict::Impossible;
     if (!never && !always) return;
-    reported[index] = true;
     if (kind == DeclKind::Finding) finding_verdict_[index] = never ? Verdict::Impossible : Verdict::Possible;
+    if (reported[index]) return;
+    reported[index] = true;
     const std::string name = declaration_name(state_, kind, index);
     const bool finding = kind == DeclKind::Finding;
     auto& diag =

@@ -141,10 +141,11 @@ TEST_CASE("a share at or above 0% is always true, a scale above its top never", 
   const CheckedRules share(rules_with("it.sat >= 0%"));
   const auto& d = share.only(code::threshold_out_of_range);
   CHECK(d.help == "this comparison is always true for a share: 0% is its lowest value");
-  // The comparison explains the finding's condition; the recommendation that reads it is told.
+  // The comparison explains the finding's condition; the recommendation that reads it is told why.
   const auto& always = share.only(code::condition_always_holds);
   CHECK(at(always) == "31:8");
-  CHECK(always.notes.empty());
+  REQUIRE(always.notes.size() == 1);
+  CHECK(always.notes[0].message == "finding 'f', which it reads, always holds whenever its data is known");
 
   const CheckedRules scale(rules_with("it.sat < 30% or 5 < it.score"));
   const auto& never = scale.only(code::threshold_out_of_range);
