@@ -6,50 +6,9 @@
 #include <algorithm>
 #include <bit>
 #include <cmath>
-#include <cstring>
 #include <random>
 
 namespace rapport::engine::analysis {
-
-// ---------------------------------------------------------------- the graph
-
-std::uint32_t ConditionGraph::intern(Node node) {
-  std::uint64_t bits = 0;
-  std::memcpy(&bits, &node.value, sizeof bits);
-  auto key = std::make_tuple(node.kind, bits, node.slot, node.kids);
-  const auto found = index_.find(key);
-  if (found != index_.end()) return found->second;
-  const auto id = static_cast<std::uint32_t>(nodes_.size());
-  nodes_.push_back(std::move(node));
-  index_.emplace(std::move(key), id);
-  return id;
-}
-
-std::uint32_t ConditionGraph::constant(double value) { return intern({NodeKind::Constant, value, 0, {}}); }
-
-std::uint32_t ConditionGraph::slot(std::uint32_t slot) { return intern({NodeKind::Slot, 0, slot, {}}); }
-
-std::uint32_t ConditionGraph::make(NodeKind kind, std::vector<std::uint32_t> kids) {
-  return intern({kind, 0, 0, std::move(kids)});
-}
-
-std::uint32_t ConditionGraph::negation(std::uint32_t a) {
-  if (nodes_[a].kind == NodeKind::Not) return nodes_[a].kids.front();  // not not x = x, also for unknown
-  return make(NodeKind::Not, {a});
-}
-
-// Every comparison becomes a < b or a = b, possibly negated: `a >= b` is exactly `not a < b`
-// in program.cpp (equal values snap before comparing; unknown stays unknown under `not`).
-std::uint32_t ConditionGraph::compare(dsl::Op op, std::uint32_t a, std::uint32_t b) {
-  switch (op) {
-    case dsl::Op::Lt: return make(NodeKind::Less, {a, b});
-    case dsl::Op::Gt: return make(NodeKind::Less, {b, a});
-    case dsl::Op::Le: return negation(make(NodeKind::Less, {b, a}));
-    case dsl::Op::Ge: return negation(make(NodeKind::Less, {a, b}));
-    case dsl::Op::Ne: return negation(make(NodeKind::Equal, {std::min(a, b), std::max(a, b)}));
-    default: return make(NodeKind::Equal, {std::min(a, b), std::max(a, b)});
-  }
-}
 
 // ---------------------------------------------------------------- one question's view of the graph
 
@@ -225,17 +184,17 @@ Box Prover::full_box(bool may_be_unknown) const {
   return box;
 }
 
-const Prover::Query& Prover::query(std::uint32_t root) const {
-  auto& cached = queries_[root];
-  if (cached) return *cached;
-  auto q = std::make_unique<Query>();
+namespace {
+
+// The nodes `root` reaches, in topological order, with their kids renumbered to match.
+std::vector<Node> reachable(const ConditionGraph& graph, std::uint32_t root) {
   std::vector<std::uint32_t> reached{root}, todo{root};
-  std::vector<bool> seen(graph_.size(), false);
+  std::vector<bool> seen(graph.size(), false);
   seen[root] = true;
   while (!todo.empty()) {
     const auto id = todo.back();
     todo.pop_back();
-    for (const auto kid : graph_.node(id).kids)
+    for (const auto kid : graph.node(id).kids)
       if (!seen[kid]) {
         seen[kid] = true;
         reached.push_back(kid);
@@ -245,45 +204,65 @@ const Prover::Query& Prover::query(std::uint32_t root) const {
   std::sort(reached.begin(), reached.end());
   std::unordered_map<std::uint32_t, std::uint32_t> local;
   for (std::uint32_t i = 0; i < reached.size(); ++i) local[reached[i]] = i;
+  std::vector<Node> nodes;
   for (const auto id : reached) {
-    Node n = graph_.node(id);
-    for (auto& kid : n.kids) kid = local.at(kid);
-    if (n.kind == NodeKind::Slot) q->slots.push_back(n.slot);
-    q->nodes.push_back(std::move(n));
+    nodes.push_back(graph.node(id));
+    for (auto& kid : nodes.back().kids) kid = local.at(kid);
   }
-  std::sort(q->slots.begin(), q->slots.end());
-  q->slots.erase(std::unique(q->slots.begin(), q->slots.end()), q->slots.end());
+  return nodes;
+}
 
-  // Paths from the root, counted up to two: a comparison met twice must take one value both times.
-  const std::size_t n = q->nodes.size();
-  std::vector<std::uint8_t> paths(n, 0);
+// Which comparisons are met along two paths or more (they must take one value both times) and
+// which slots are read under known() or default().
+void mark_sharing(Prover::Query& q) {
+  const std::size_t n = q.nodes.size();
+  std::vector<std::uint8_t> paths(n, 0);  // from the root, counted up to two
   std::vector<bool> guarded(n, false);
   paths[n - 1] = 1;
   for (std::size_t i = n; i-- > 0;) {
-    const Node& node = q->nodes[i];
+    const Node& node = q.nodes[i];
     const bool guards = node.kind == NodeKind::Known || node.kind == NodeKind::Default;
     for (const auto kid : node.kids) {
       paths[kid] = static_cast<std::uint8_t>(std::min(2, paths[kid] + paths[i]));
       if (guarded[i] || guards) guarded[kid] = true;
     }
   }
-  q->shared.resize(n);
+  q.shared.resize(n);
   for (std::size_t i = 0; i < n; ++i) {
-    const Node& node = q->nodes[i];
-    q->shared[i] = is_comparison(node.kind) && paths[i] >= 2;
-    if (node.kind == NodeKind::Slot && guarded[i]) q->sensitive.push_back(node.slot);
+    q.shared[i] = is_comparison(q.nodes[i].kind) && paths[i] >= 2;
+    if (q.nodes[i].kind == NodeKind::Slot && guarded[i]) q.sensitive.push_back(q.nodes[i].slot);
+  }
+}
+
+// The constants each slot is compared with, where the box is best split.
+void find_split_points(Prover::Query& q) {
+  for (const Node& node : q.nodes) {
     if (!is_comparison(node.kind)) continue;
     for (int side = 0; side < 2; ++side) {
-      const Node& mine = q->nodes[node.kids[side]];
-      const Node& other = q->nodes[node.kids[1 - side]];
-      const Node* s = compared_slot(q->nodes, mine);
-      if (s != nullptr && other.kind == NodeKind::Constant) q->split_points[s->slot].push_back(other.value);
+      const Node* s = compared_slot(q.nodes, q.nodes[node.kids[side]]);
+      const Node& other = q.nodes[node.kids[1 - side]];
+      if (s != nullptr && other.kind == NodeKind::Constant) q.split_points[s->slot].push_back(other.value);
     }
   }
-  for (auto& [slot, points] : q->split_points) {
+  for (auto& [slot, points] : q.split_points) {
     std::sort(points.begin(), points.end());
     points.erase(std::unique(points.begin(), points.end()), points.end());
   }
+}
+
+}  // namespace
+
+const Prover::Query& Prover::query(std::uint32_t root) const {
+  auto& cached = queries_[root];
+  if (cached) return *cached;
+  auto q = std::make_unique<Query>();
+  q->nodes = reachable(graph_, root);
+  for (const Node& n : q->nodes)
+    if (n.kind == NodeKind::Slot) q->slots.push_back(n.slot);
+  std::sort(q->slots.begin(), q->slots.end());
+  q->slots.erase(std::unique(q->slots.begin(), q->slots.end()), q->slots.end());
+  mark_sharing(*q);
+  find_split_points(*q);
   cached = std::move(q);
   return *cached;
 }
@@ -323,13 +302,12 @@ void split_slot(const Cell& cell, std::uint32_t s, double at, bool point, std::v
 
 }  // namespace
 
-// Splits, in order of usefulness: a shared comparison that is undecided (one value per child),
-// a slot under known()/default() that may be missing or not, a slot at a constant it is compared
-// with, a flag into 0 and 1, and last the widest slot at its middle.
 namespace {
 
-std::vector<Cell> split(const Prover::Query& q, const Prover& prover, const Cell& cell, const Values& values) {
-  std::vector<Cell> children;
+Cell child_of(const Cell& cell) { return {cell.box, cell.assumed, cell.depth + 1}; }
+
+// A comparison met twice that is undecided here: one child per value it may take.
+bool split_shared_comparison(const Prover::Query& q, const Cell& cell, const Values& values, std::vector<Cell>& out) {
   for (std::uint32_t i = 0; i < q.nodes.size(); ++i) {
     if (!q.shared[i]) continue;
     const bool assumed = std::any_of(cell.assumed.begin(), cell.assumed.end(), [&](const auto& a) { return a.first == i; });
@@ -337,61 +315,74 @@ std::vector<Cell> split(const Prover::Query& q, const Prover& prover, const Cell
     if (assumed || std::popcount(truths) < 2) continue;
     for (const TruthSet t : {kTrue, kFalse, kUnknownTruth}) {
       if (!(truths & t)) continue;
-      Cell child{cell.box, cell.assumed, cell.depth + 1};
-      child.assumed.emplace_back(i, t);
-      children.push_back(std::move(child));
+      out.push_back(child_of(cell));
+      out.back().assumed.emplace_back(i, t);
     }
-    return children;
+    return true;
   }
+  return false;
+}
+
+// A slot under known() or default() that may be missing or known: one child for each.
+bool split_missing(const Prover::Query& q, const Cell& cell, std::vector<Cell>& out) {
   for (const auto s : q.sensitive) {
     const SlotBox& in = cell.box[s];
     if (!in.unknown || in.known.is_empty()) continue;
-    Cell known{cell.box, cell.assumed, cell.depth + 1}, missing = known;
+    Cell known = child_of(cell), missing = child_of(cell);
     known.box[s].unknown = false;
     missing.box[s] = {Interval::empty(), true};
-    children.push_back(std::move(known));
-    children.push_back(std::move(missing));
-    return children;
+    out.push_back(std::move(known));
+    out.push_back(std::move(missing));
+    return true;
   }
-  double best = 0;
+  return false;
+}
+
+// The slot to split and where: a flag first, then a slot at the constant nearest its middle that
+// it is compared with, then the widest slot at its middle.
+bool split_widest_slot(const Prover::Query& q, const Prover& prover, const Cell& cell, std::vector<Cell>& out) {
+  double best = 0, best_at = 0;
   std::uint32_t best_slot = 0;
-  double best_at = 0;
   bool best_point = false;
   for (const auto s : q.slots) {
     const Interval& known = cell.box[s].known;
     if (known.is_empty() || known.is_point()) continue;
     const SlotRange& range = prover.range(s);
     double score = relative_width(known, range);
-    double at = middle(known);
+    double at = range.flag ? 0.5 : middle(known);
     bool point = false;
-    if (range.flag) {
-      at = 0.5;
-      score += 4;
-    } else if (const auto found = q.split_points.find(s); found != q.split_points.end()) {
+    if (const auto found = q.split_points.find(s); !range.flag && found != q.split_points.end()) {
       for (const double c : found->second) {
         if (!(known.lo < c && c < known.hi)) continue;
         if (!point || std::abs(c - middle(known)) < std::abs(at - middle(known))) at = c;
         point = true;
       }
-      if (point) score += 2;
     }
+    score += range.flag ? 4 : point ? 2 : 0;
     if (!(known.lo < at && at < known.hi) || score <= best) continue;
     best = score;
     best_slot = s;
     best_at = at;
     best_point = point;
   }
-  if (best == 0) return children;
-  if (prover.range(best_slot).flag) {
-    for (const double v : {0.0, 1.0}) {
-      Cell child{cell.box, cell.assumed, cell.depth + 1};
-      child.box[best_slot].known = Interval::point(v);
-      child.box[best_slot].unknown = cell.box[best_slot].unknown && v == 0.0;
-      children.push_back(std::move(child));
-    }
-    return children;
+  if (best == 0) return false;
+  if (!prover.range(best_slot).flag) {
+    split_slot(cell, best_slot, best_at, best_point, out);
+    return true;
   }
-  split_slot(cell, best_slot, best_at, best_point, children);
+  for (const double v : {0.0, 1.0}) {
+    out.push_back(child_of(cell));
+    out.back().box[best_slot] = {Interval::point(v), cell.box[best_slot].unknown && v == 0.0};
+  }
+  return true;
+}
+
+// Splits, in order of usefulness: a shared comparison that is undecided, a slot under known() or
+// default() that may be missing, then a slot's values. No children when nothing can be split.
+std::vector<Cell> split(const Prover::Query& q, const Prover& prover, const Cell& cell, const Values& values) {
+  std::vector<Cell> children;
+  if (!split_shared_comparison(q, cell, values, children) && !split_missing(q, cell, children))
+    split_widest_slot(q, prover, cell, children);
   return children;
 }
 
