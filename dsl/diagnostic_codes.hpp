@@ -31,6 +31,12 @@ inline constexpr const char* unused_metric = "unused-metric";
 inline constexpr const char* unused_source = "unused-source";
 inline constexpr const char* unused_finding = "unused-finding";
 inline constexpr const char* suspicious_threshold = "suspicious-threshold";  // it.share > 50, not 50%
+// proved by the condition prover (engine/lint_conditions.cpp)
+inline constexpr const char* condition_never_holds = "condition-never-holds";    // it.x > 60% and it.x < 40%
+inline constexpr const char* condition_always_holds = "condition-always-holds";  // it.x < 50% or it.x >= 40%
+inline constexpr const char* threshold_out_of_range = "threshold-out-of-range";  // it.trust < 7 on a scale 1 to 5
+inline constexpr const char* equivalent_conditions = "equivalent-conditions";    // two findings, one condition
+inline constexpr const char* unknown_prone_trigger = "unknown-prone-trigger";    // only company figures can trigger it
 
 // profiles (engine/profile)
 inline constexpr const char* profile_syntax = "profile-syntax";

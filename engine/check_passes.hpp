@@ -11,5 +11,6 @@ void check_types(CheckState& state);   // check_types.cpp
 void find_cycles(CheckState& state);   // check_cycles.cpp
 void compile(CheckState& state);       // compile.cpp
 void lint(CheckState& state);          // lint.cpp
+void lint_conditions(CheckState& state);  // lint_conditions.cpp (with lint_equivalence.cpp)
 
 }  // namespace rapport::engine::checking

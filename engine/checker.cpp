@@ -30,8 +30,11 @@ constexpr Pass kPasses[] = {
     {"cycles", checking::find_cycles, false},
     // Only a clean rule set is compiled: slots and programs assume every name and type is right.
     {"compile", checking::compile, true},
-    // Last: it reads the uses and units the passes above recorded, and warnings block nothing.
+    // After the passes whose uses and units it reads; warnings block nothing, so it runs on errors too.
     {"lint", checking::lint, false},
+    // Last: proofs about what conditions can do. They translate names through the compiled rule set
+    // (slots, evaluation order), so they need a clean one; slower, yet bounded by the prover's budget.
+    {"lint conditions", checking::lint_conditions, true},
 };
 
 }  // namespace
