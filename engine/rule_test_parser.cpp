@@ -101,6 +101,7 @@ void CaseReader::report_unknown_key(const toml::key& key) {
   std::string help = did_you_mean(name, kCaseKeys, fmt::format("a case takes {}", joined(kCaseKeys, " or ")));
   if (std::find(kExpectKeys.begin(), kExpectKeys.end(), name) != kExpectKeys.end()) {
     help = fmt::format("put '{}' under [case.expect]", name);
+    expect_had_errors_ = true;  // the case does expect something, in the wrong place
   } else if (const auto metric = ids_.rules.metric_ids.find(name); metric != ids_.rules.metric_ids.end()) {
     std::vector<std::string> tables;
     for (Audience asked : ids_.rules.metrics.at(metric->second).asked)
