@@ -119,7 +119,7 @@ void TestText::expectation(const engine::ExpectationResult& checked, const engin
 void TestText::order(const engine::OrderResult& checked, const engine::RuleTestResult& result) {
   if (checked.held) {
     detail(checked.where.line,
-           options_.style.paint("2", fmt::format("ranked {}, as expected", joined_ids(rules_, checked.expected))));
+           options_.style.paint("2", fmt::format("ranked in the order {}, as expected", joined_ids(rules_, checked.expected))));
     return;
   }
   std::string text = fmt::format("expected the ranking {}, but it is ", joined_ids(rules_, checked.expected));

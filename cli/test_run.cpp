@@ -132,7 +132,12 @@ const BaseProfiles::Loaded& BaseProfiles::read(const std::string& path) {
 }
 
 const engine::Profile* BaseProfiles::load(const std::string& test_file, const engine::RuleTestCase& test) {
-  const fs::path path = (fs::path(test_file).parent_path() / *test.base_profile).lexically_normal();
+  // Resolved through symlinks, as the file system would: the bundled rules are a link to the sources,
+  // and "../examples" is beside the sources' rules, not beside the link.
+  const fs::path written = fs::path(test_file).parent_path() / *test.base_profile;
+  std::error_code ec;
+  const fs::path resolved = fs::weakly_canonical(written, ec);
+  const fs::path path = ec ? written.lexically_normal() : fs::path(shown(resolved));
   const Loaded& loaded = read(path.string());
   if (loaded.profile) return &*loaded.profile;
   if (!std::exchange(reported_[{test_file, path.string()}], true)) {
