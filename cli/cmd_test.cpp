@@ -57,7 +57,8 @@ Command add_test_command(CLI::App& app) {
                       "Directories (every *.rules and *.test.toml below them) or files "
                       "(default: the bundled rules and their tests)");
   command->add_option("-r,--rules", params->rules,
-                      "Test this rule set (file or directory, repeatable) instead of the rules found with the tests");
+                      "Test this rule set (file or directory, repeatable) instead of the rules found with the tests")
+      ->allow_extra_args(false);  // -r RULES PATH: the path is a test path, not more rules
   command->add_option("-f,--format", params->format, "Output format: text or json")
       ->check(CLI::IsMember({"text", "json"}))
       ->default_str("text");

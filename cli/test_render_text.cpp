@@ -105,7 +105,10 @@ void TestText::expectation(const engine::ExpectationResult& checked, const engin
   const bool finding = engine::is_finding_expectation(e.expect);
   const std::string& id = finding ? rules_.findings.at(e.id).id : rules_.recommendations.at(e.id).id;
   if (checked.held) {
-    detail(e.where.line, options_.style.paint("2", fmt::format("{} {}, as expected", id, expected_words(e.expect))));
+    // Not recommended for want of data is weaker than not recommended: coverage counts only the latter.
+    const bool unassessed = e.expect == Expect::NotRecommended && checked.actual == Verdict::Unknown;
+    detail(e.where.line, options_.style.paint("2", fmt::format("{} {}{}, as expected", id, expected_words(e.expect),
+                                                               unassessed ? " (it could not be assessed)" : "")));
     return;
   }
   const std::string actual = finding ? finding_verdict(checked.actual) : recommendation_verdict(checked.actual);
@@ -118,8 +121,8 @@ void TestText::expectation(const engine::ExpectationResult& checked, const engin
 
 void TestText::order(const engine::OrderResult& checked, const engine::RuleTestResult& result) {
   if (checked.held) {
-    detail(checked.where.line,
-           options_.style.paint("2", fmt::format("ranked in the order {}, as expected", joined_ids(rules_, checked.expected))));
+    const std::string ranked = fmt::format("ranked in the order {}, as expected", joined_ids(rules_, checked.expected));
+    detail(checked.where.line, options_.style.paint("2", ranked));
     return;
   }
   std::string text = fmt::format("expected the ranking {}, but it is ", joined_ids(rules_, checked.expected));

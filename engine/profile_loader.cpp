@@ -1,5 +1,5 @@
-// load_profile: reads a TOML profile with toml++ and validates it against the rule set's metrics.
-// Every problem becomes a positioned diagnostic; all of them are collected before giving up.
+// The profile reader (profile_reader.hpp) and load_profile, which reads a TOML profile with it and
+// validates it against the rule set's metrics. Every problem becomes a positioned diagnostic; all are collected.
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -120,9 +120,10 @@ std::string ProfileReader::table_name(std::string_view name) const {
 
 const toml::table* ProfileReader::expect_table(const toml::key& key, const toml::node& value) {
   if (const auto* table = value.as_table()) return table;
+  const std::string table = table_name(key.str());
   const std::string help = value.is_array()
-                               ? fmt::format("write {} with single brackets; it is one table", table_name(key.str()))
-                               : fmt::format("write {} on a line of its own, then its keys below it", table_name(key.str()));
+                               ? fmt::format("write {} with single brackets; it is one table", table)
+                               : fmt::format("write {} on a line of its own, then its keys below it", table);
   errors_.add(code::wrong_type, value.source(),
               fmt::format("'{}' must be a table, not {}", key.str(), describe_type(value)), help);
   return nullptr;
@@ -147,9 +148,9 @@ void ProfileReader::read_company(const toml::key& table_key, const toml::table& 
     } else if (name == "assessed_on") {
       read_assessed_on(value);
     } else {
-      errors_.add(code::unknown_key, key.source(), fmt::format("unknown key '{}' in {}", name, table_name("company")),
-                  did_you_mean(name, kCompanyKeys,
-                               fmt::format("{} takes {}", table_name("company"), joined(kCompanyKeys))));
+      const std::string table = table_name("company");
+      errors_.add(code::unknown_key, key.source(), fmt::format("unknown key '{}' in {}", name, table),
+                  did_you_mean(name, kCompanyKeys, fmt::format("{} takes {}", table, joined(kCompanyKeys))));
     }
   }
   if (!has_name && options_.company_name_required)
@@ -189,8 +190,9 @@ void ProfileReader::read_respondents(const toml::table& table) {
     } else if (name == "marketing") {
       profile_.marketing_respondents = read_count(key, value);
     } else {
-      errors_.add(code::unknown_key, key.source(), fmt::format("unknown key '{}' in {}", name, table_name("respondents")),
-                  did_you_mean(name, kRespondentKeys, table_name("respondents") + " takes it and marketing"));
+      const std::string table = table_name("respondents");
+      errors_.add(code::unknown_key, key.source(), fmt::format("unknown key '{}' in {}", name, table),
+                  did_you_mean(name, kRespondentKeys, table + " takes it and marketing"));
     }
   }
 }

@@ -17,9 +17,6 @@ namespace {
 
 namespace code = dsl::code;
 
-const std::vector<std::string> kExpectKeys = {"fired", "not_fired", "unknown", "recommended", "not_recommended",
-                                              "order"};
-
 struct ListKind {
   std::string_view key;
   Expect expect;
@@ -69,8 +66,9 @@ void ExpectReader::read(const toml::table& table) {
     } else if (name == "order") {
       read_order(key, value);
     } else {
+      const std::string takes = fmt::format("[case.expect] takes {}", joined(expectation_keys(), " or "));
       errors_.add(code::unknown_key, key.source(), fmt::format("unknown key '{}' in [case.expect]", name),
-                  did_you_mean(name, kExpectKeys, fmt::format("[case.expect] takes {}", joined(kExpectKeys, " or "))));
+                  did_you_mean(name, expectation_keys(), takes));
     }
   }
   report_contradictions();
@@ -155,7 +153,8 @@ void ExpectReader::report_contradictions() {
       dsl::Diagnostic diagnostic;
       diagnostic.code = code::bad_value;
       diagnostic.where = b.where;
-      diagnostic.message = fmt::format("'{}' is expected both {} and {}", name, phrase_of(a.expect), phrase_of(b.expect));
+      diagnostic.message =
+          fmt::format("'{}' is expected both {} and {}", name, phrase_of(a.expect), phrase_of(b.expect));
       diagnostic.notes.push_back({fmt::format("expected {} here", phrase_of(a.expect)), a.where});
       diagnostic.help = "keep one of the two; a case that expects both could never pass";
       errors_.add(std::move(diagnostic));

@@ -22,12 +22,14 @@ namespace code = dsl::code;
 
 const std::vector<std::string> kCaseKeys = {"name",      "profile", "missing",         "company", "respondents",
                                             "it",        "marketing", "company_metrics", "expect"};
-const std::vector<std::string> kExpectKeys = {"fired", "not_fired", "unknown", "recommended", "not_recommended",
-                                              "order"};
 
 const char* const kFileHelp =
     "a test file is TOML: one [[case]] header per case, each with a name, optional profile values "
     "([case.it], [case.marketing], [case.company_metrics]) and a [case.expect] table (see docs/authoring.md)";
+
+bool is_one_of(const std::string& name, const std::vector<std::string>& names) {
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
 
 std::string slot_name(const RuleSet& rules, const Slot& slot) {
   const std::string& id = rules.metrics.at(slot.metric).id;
@@ -90,7 +92,7 @@ void CaseReader::read_key(const toml::key& key, const toml::node& value, Profile
   } else if (name == "expect") {
     const std::size_t errors_before = errors_.size();
     read_expectations(key, value, ids_, test_, errors_);
-    expect_had_errors_ = errors_.size() > errors_before;
+    expect_had_errors_ = expect_had_errors_ || errors_.size() > errors_before;
   } else if (!profile.read_table(key, value)) {
     report_unknown_key(key);
   }
@@ -99,7 +101,7 @@ void CaseReader::read_key(const toml::key& key, const toml::node& value, Profile
 void CaseReader::report_unknown_key(const toml::key& key) {
   const std::string name(key.str());
   std::string help = did_you_mean(name, kCaseKeys, fmt::format("a case takes {}", joined(kCaseKeys, " or ")));
-  if (std::find(kExpectKeys.begin(), kExpectKeys.end(), name) != kExpectKeys.end()) {
+  if (is_one_of(name, expectation_keys())) {
     help = fmt::format("put '{}' under [case.expect]", name);
     expect_had_errors_ = true;  // the case does expect something, in the wrong place
   } else if (const auto metric = ids_.rules.metric_ids.find(name); metric != ids_.rules.metric_ids.end()) {
@@ -180,7 +182,7 @@ void CaseReader::check_missing_not_set() {
 void CaseReader::check_expects_something() {
   if (!test_.expectations.empty() || test_.order || expect_had_errors_) return;
   errors_.add(code::missing_field, test_.where, "the case expects nothing, so it could never fail",
-              fmt::format("add a [case.expect] table with {}", joined(kExpectKeys, " or ")));
+              fmt::format("add a [case.expect] table with {}", joined(expectation_keys(), " or ")));
 }
 
 // The file's top level: only the list of cases.
@@ -188,8 +190,7 @@ void read_cases(const toml::table& document, const RuleIds& ids, ProfileErrors& 
   for (auto&& [key, value] : document) {
     const std::string name(key.str());
     if (name != "case") {
-      const bool belongs_to_case = std::find(kCaseKeys.begin(), kCaseKeys.end(), name) != kCaseKeys.end() ||
-                                   std::find(kExpectKeys.begin(), kExpectKeys.end(), name) != kExpectKeys.end();
+      const bool belongs_to_case = is_one_of(name, kCaseKeys) || is_one_of(name, expectation_keys());
       errors.add(code::unknown_key, key.source(), fmt::format("unknown key '{}' outside any case", name),
                  belongs_to_case ? fmt::format("put '{}' in a case, below a [[case]] header", name)
                                  : did_you_mean(name, {"case"}, "a test file holds only [[case]] tables"));

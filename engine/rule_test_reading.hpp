@@ -25,6 +25,13 @@ struct RuleIds {
   const RuleSet& rules;
 };
 
+// The keys of [case.expect], in the order the docs list them.
+inline const std::vector<std::string>& expectation_keys() {
+  static const std::vector<std::string> keys = {"fired",       "not_fired",       "unknown",
+                                                "recommended", "not_recommended", "order"};
+  return keys;
+}
+
 // An id written in a list, with the place it was written.
 struct WrittenId {
   std::string text;

@@ -69,7 +69,8 @@ RuleTestResult run_rule_test(const RuleSet& rules, const RuleTestCase& test, con
   result.profile = case_profile(rules, test, base);
   result.assessment = evaluate(rules, result.profile);
   result.expectations.reserve(test.expectations.size());
-  for (const auto& expectation : test.expectations) result.expectations.push_back(check(result.assessment, expectation));
+  for (const auto& expectation : test.expectations)
+    result.expectations.push_back(check(result.assessment, expectation));
   if (test.order) result.order = check(result.assessment, *test.order);
   return result;
 }

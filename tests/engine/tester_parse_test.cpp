@@ -76,7 +76,8 @@ order = ["close_gap", "rebuild_trust"]
 }
 
 TEST_CASE("a case may leave out [company], and may give one without a name", "[tester]") {
-  const RuleTestFile file = parse_tests(kCase + "[case.company]\nindustry = \"Retail\"\n[case.expect]\nfired = [\"silent\"]\n");
+  const RuleTestFile file =
+      parse_tests(kCase + "[case.company]\nindustry = \"Retail\"\n[case.expect]\nfired = [\"silent\"]\n");
   INFO(dump(file.diagnostics));
   REQUIRE(file.cases.size() == 1);
   CHECK(file.cases[0].values.company.name.empty());
@@ -229,8 +230,8 @@ TEST_CASE("a value listed as missing must name a metric value, of the right grou
 }
 
 TEST_CASE("a case cannot both give a value and list it as missing", "[tester]") {
-  const auto d =
-      only_error(kCase + "missing = [\"meetings\"]\n[case.company_metrics]\nmeetings = 2\n[case.expect]\nfired = [\"silent\"]\n");
+  const auto d = only_error(kCase + "missing = [\"meetings\"]\n[case.company_metrics]\nmeetings = 2\n"
+                                    "[case.expect]\nfired = [\"silent\"]\n");
   CHECK(d.code == code::bad_value);
   CHECK(place(d) == "3:12");
   CHECK(d.message == "the case both gives a value for 'meetings' and lists it as missing");

@@ -64,7 +64,8 @@ TEST_CASE("a finding expectation fails with the verdict the rules actually gave"
 
 TEST_CASE("recommended holds only when the recommendation fires; not recommended when it does not appear",
           "[tester][run]") {
-  const auto result = run_one(kSilent + "recommended = [\"talk\"]\nnot_recommended = [\"rebuild_trust\", \"close_gap\"]\n");
+  const auto result =
+      run_one(kSilent + "recommended = [\"talk\"]\nnot_recommended = [\"rebuild_trust\", \"close_gap\"]\n");
   CHECK(result.passed());
   // rebuild_trust could not be assessed (trust unknown): it does not appear, so the expectation holds.
   CHECK(result.expectations[1].actual == Verdict::Unknown);
