@@ -20,6 +20,7 @@ Command add_assess_command(CLI::App& app);  // rapport assess PROFILE   — the 
 Command add_check_command(CLI::App& app);   // rapport check [RULES...] — diagnostics only
 Command add_diff_command(CLI::App& app);    // rapport diff BEFORE AFTER — what changed between two reports
 Command add_fmt_command(CLI::App& app);     // rapport fmt PATHS...     — rewrite rule files canonically
+Command add_test_command(CLI::App& app);    // rapport test [PATHS...]  — run the rule tests, with coverage
 
 // Flags shared by several subcommands, defined once.
 void add_rules_option(CLI::App& command, std::vector<std::string>& rules);

@@ -1,5 +1,5 @@
-// load_profile: reads a TOML profile with toml++ and validates it against the rule set's metrics.
-// Every problem becomes a positioned diagnostic; all of them are collected before giving up.
+// The profile reader (profile_reader.hpp) and load_profile, which reads a TOML profile with it and
+// validates it against the rule set's metrics. Every problem becomes a positioned diagnostic; all are collected.
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -12,6 +12,7 @@
 
 #include "dsl/diagnostic_codes.hpp"
 #include "engine/profile.hpp"
+#include "engine/profile_reader.hpp"
 #include "engine/profile_values.hpp"
 #include "engine/suggest.hpp"
 
@@ -25,15 +26,6 @@ const std::vector<std::string> kTables = {"company", "respondents", "it", "marke
 const std::vector<std::string> kCompanyKeys = {"name", "industry", "assessed_on"};
 const std::vector<std::string> kRespondentKeys = {"it", "marketing"};
 
-std::string_view table_of(Audience audience) {
-  switch (audience) {
-    case Audience::It: return "[it]";
-    case Audience::Marketing: return "[marketing]";
-    case Audience::Company: return "[company_metrics]";
-  }
-  return "";
-}
-
 std::string_view group_of(Audience audience) {
   switch (audience) {
     case Audience::It: return "the IT group";
@@ -43,11 +35,43 @@ std::string_view group_of(Audience audience) {
   return "";
 }
 
-// "a", "a and b", "a, b and c"
-std::string joined(const std::vector<std::string>& items) {
+// A key at the top of a profile that is none of its tables: say which table was probably meant.
+void report_unknown_top_level(const toml::key& key, const toml::node& value, const RuleSet& rules,
+                              ProfileErrors& errors) {
+  const std::string name(key.str());
+  std::string help = fmt::format("a profile's tables are {}",
+                                 joined({"[company]", "[respondents]", "[it]", "[marketing]", "[company_metrics]"}));
+  const auto metric = rules.metric_ids.find(name);
+  if (auto near = closest(name, kTables)) {
+    help = fmt::format("did you mean [{}]?", *near);
+  } else if (metric != rules.metric_ids.end()) {
+    std::vector<std::string> tables;
+    for (Audience asked : rules.metrics.at(metric->second).asked)
+      tables.push_back(fmt::format("[{}]", table_key(asked)));
+    help = fmt::format("put '{}' under {}", name, joined(tables));
+  } else if (std::find(kCompanyKeys.begin(), kCompanyKeys.end(), name) != kCompanyKeys.end()) {
+    help = fmt::format("put '{}' under [company]", name);
+  }
+  const std::string message = value.is_table() ? fmt::format("unknown table [{}]", name)
+                                               : fmt::format("unknown key '{}' outside any table", name);
+  errors.add(code::unknown_key, key.source(), message, help);
+}
+
+}  // namespace
+
+std::string_view table_key(Audience audience) {
+  switch (audience) {
+    case Audience::It: return "it";
+    case Audience::Marketing: return "marketing";
+    case Audience::Company: return "company_metrics";
+  }
+  return "";
+}
+
+std::string joined(const std::vector<std::string>& items, std::string_view last) {
   std::string out;
   for (std::size_t i = 0; i < items.size(); ++i) {
-    if (i > 0) out += i + 1 == items.size() ? " and " : ", ";
+    if (i > 0) out += i + 1 == items.size() ? last : ", ";
     out += items[i];
   }
   return out;
@@ -59,61 +83,21 @@ std::string did_you_mean(const std::string& word, const std::vector<std::string>
   return otherwise;
 }
 
-class ProfileReader {
- public:
-  ProfileReader(const dsl::SourceFile& file, const RuleSet& rules)
-      : rules_(rules), errors_(file.path()) {
-    profile_.values.assign(rules.slots.size(), kUnknown);
-  }
-
-  ProfileResult read(const toml::table& document);
-  ProfileResult syntax_error(const toml::parse_error& error);
-
- private:
-  void read_top_level(const toml::key& key, const toml::node& value);
-  void report_unknown_top_level(const toml::key& key, const toml::node& value);
-  const toml::table* expect_table(const toml::key& key, const toml::node& value);
-  void read_company(const toml::key& key, const toml::table& table);
-  std::optional<std::string> read_string(const toml::key& key, const toml::node& value, std::string_view example);
-  void read_assessed_on(const toml::node& value);
-  void read_respondents(const toml::table& table);
-  std::optional<int> read_count(const toml::key& key, const toml::node& value);
-  void read_metric_values(const toml::table& table, Audience audience);
-  void report_unknown_metric(const toml::key& key, Audience audience);
-  void report_not_asked(const toml::key& key, const Metric& metric, Audience audience);
-
-  const RuleSet& rules_;
-  ProfileErrors errors_;
-  Profile profile_;
-  bool has_company_ = false;
-};
-
-ProfileResult ProfileReader::read(const toml::table& document) {
-  for (auto&& [key, value] : document) read_top_level(key, value);
-  if (!has_company_) {
-    // No place in the file to point at: the whole file is at fault (line 0).
-    errors_.add(code::missing_field, dsl::Location{errors_.path(), 0, 0, 1}, "the profile has no [company] table",
-                "add a [company] table with at least name = \"Northwind Retail\"");
-  }
-  ProfileResult result;
-  if (errors_.empty()) result.profile = std::move(profile_);
-  result.diagnostics = errors_.take();
-  return result;
-}
-
-ProfileResult ProfileReader::syntax_error(const toml::parse_error& error) {
+void report_toml_syntax(const toml::parse_error& error, ProfileErrors& errors, std::string help) {
   // toml++ describes errors as "Error while parsing <context>: <detail>"; the detail is the news.
   std::string_view description = error.description();
   const auto colon = description.find(": ");
   if (description.starts_with("Error while parsing") && colon != std::string_view::npos)
     description.remove_prefix(colon + 2);
-  errors_.add(code::profile_syntax, error.source(), fmt::format("invalid TOML: {}", description),
-              "a profile is TOML: [table] headers, then key = value lines, with text in double quotes "
-              "(see docs/profile.md)");
-  return ProfileResult{std::nullopt, errors_.take()};
+  errors.add(code::profile_syntax, error.source(), fmt::format("invalid TOML: {}", description), std::move(help));
 }
 
-void ProfileReader::read_top_level(const toml::key& key, const toml::node& value) {
+ProfileReader::ProfileReader(const RuleSet& rules, ProfileErrors& errors, Options options)
+    : rules_(rules), errors_(errors), options_(options) {
+  profile_.values.assign(rules.slots.size(), kUnknown);
+}
+
+bool ProfileReader::read_table(const toml::key& key, const toml::node& value) {
   const std::string name(key.str());
   if (name == "company") {
     has_company_ = true;
@@ -125,34 +109,21 @@ void ProfileReader::read_top_level(const toml::key& key, const toml::node& value
         name == "it" ? Audience::It : name == "marketing" ? Audience::Marketing : Audience::Company;
     if (const auto* table = expect_table(key, value)) read_metric_values(*table, audience);
   } else {
-    report_unknown_top_level(key, value);
+    return false;
   }
+  return true;
 }
 
-void ProfileReader::report_unknown_top_level(const toml::key& key, const toml::node& value) {
-  const std::string name(key.str());
-  std::string help = fmt::format("a profile's tables are {}",
-                                 joined({"[company]", "[respondents]", "[it]", "[marketing]", "[company_metrics]"}));
-  const auto metric = rules_.metric_ids.find(name);
-  if (auto near = closest(name, kTables)) {
-    help = fmt::format("did you mean [{}]?", *near);
-  } else if (metric != rules_.metric_ids.end()) {
-    std::vector<std::string> tables;
-    for (Audience asked : rules_.metrics.at(metric->second).asked) tables.emplace_back(table_of(asked));
-    help = fmt::format("put '{}' under {}", name, joined(tables));
-  } else if (std::find(kCompanyKeys.begin(), kCompanyKeys.end(), name) != kCompanyKeys.end()) {
-    help = fmt::format("put '{}' under [company]", name);
-  }
-  const std::string message = value.is_table() ? fmt::format("unknown table [{}]", name)
-                                               : fmt::format("unknown key '{}' outside any table", name);
-  errors_.add(code::unknown_key, key.source(), message, help);
+std::string ProfileReader::table_name(std::string_view name) const {
+  return fmt::format("[{}{}]", options_.table_prefix, name);
 }
 
 const toml::table* ProfileReader::expect_table(const toml::key& key, const toml::node& value) {
   if (const auto* table = value.as_table()) return table;
+  const std::string table = table_name(key.str());
   const std::string help = value.is_array()
-                               ? fmt::format("write [{}] with single brackets; it is one table", key.str())
-                               : fmt::format("write [{}] on a line of its own, then its keys below it", key.str());
+                               ? fmt::format("write {} with single brackets; it is one table", table)
+                               : fmt::format("write {} on a line of its own, then its keys below it", table);
   errors_.add(code::wrong_type, value.source(),
               fmt::format("'{}' must be a table, not {}", key.str(), describe_type(value)), help);
   return nullptr;
@@ -177,12 +148,12 @@ void ProfileReader::read_company(const toml::key& table_key, const toml::table& 
     } else if (name == "assessed_on") {
       read_assessed_on(value);
     } else {
-      errors_.add(code::unknown_key, key.source(), fmt::format("unknown key '{}' in [company]", name),
-                  did_you_mean(name, kCompanyKeys,
-                               fmt::format("[company] takes {}", joined(kCompanyKeys))));
+      const std::string table = table_name("company");
+      errors_.add(code::unknown_key, key.source(), fmt::format("unknown key '{}' in {}", name, table),
+                  did_you_mean(name, kCompanyKeys, fmt::format("{} takes {}", table, joined(kCompanyKeys))));
     }
   }
-  if (!has_name)
+  if (!has_name && options_.company_name_required)
     errors_.add(code::missing_field, table_key.source(), "[company] has no name",
                 "add name = \"Northwind Retail\" (the company's name) under [company]");
 }
@@ -219,8 +190,9 @@ void ProfileReader::read_respondents(const toml::table& table) {
     } else if (name == "marketing") {
       profile_.marketing_respondents = read_count(key, value);
     } else {
-      errors_.add(code::unknown_key, key.source(), fmt::format("unknown key '{}' in [respondents]", name),
-                  did_you_mean(name, kRespondentKeys, "[respondents] takes it and marketing"));
+      const std::string table = table_name("respondents");
+      errors_.add(code::unknown_key, key.source(), fmt::format("unknown key '{}' in {}", name, table),
+                  did_you_mean(name, kRespondentKeys, table + " takes it and marketing"));
     }
   }
 }
@@ -292,14 +264,14 @@ void ProfileReader::report_unknown_metric(const toml::key& key, Audience audienc
       near ? fmt::format("did you mean '{}'?", *near)
            : fmt::format("use the id of a metric the rules ask of {}", group_of(audience));
   errors_.add(code::unknown_key, key.source(),
-              fmt::format("unknown metric '{}' in {}", id, table_of(audience)), help);
+              fmt::format("unknown metric '{}' in {}", id, table_name(table_key(audience))), help);
 }
 
 void ProfileReader::report_not_asked(const toml::key& key, const Metric& metric, Audience audience) {
   std::vector<std::string> groups, tables;
   for (Audience asked : metric.asked) {
     groups.emplace_back(group_of(asked));
-    tables.emplace_back(table_of(asked));
+    tables.push_back(table_name(table_key(asked)));
   }
   const std::string help =
       groups.empty() ? std::string("the rules ask this metric of no group")
@@ -308,16 +280,29 @@ void ProfileReader::report_not_asked(const toml::key& key, const Metric& metric,
               fmt::format("'{}' is not asked of {}", metric.id, group_of(audience)), help);
 }
 
-}  // namespace
-
 ProfileResult load_profile(const dsl::SourceFile& file, const RuleSet& rules) {
-  ProfileReader reader(file, rules);
+  ProfileErrors errors(file.path());
+  ProfileReader reader(rules, errors, {});
+  ProfileResult result;
   try {
     const toml::table document = toml::parse(std::string_view(file.text()), std::string_view(file.path()));
-    return reader.read(document);
+    for (auto&& [key, value] : document)
+      if (!reader.read_table(key, value)) report_unknown_top_level(key, value, rules, errors);
   } catch (const toml::parse_error& error) {
-    return reader.syntax_error(error);
+    report_toml_syntax(error, errors,
+                       "a profile is TOML: [table] headers, then key = value lines, with text in double quotes "
+                       "(see docs/profile.md)");
+    result.diagnostics = errors.take();
+    return result;
   }
+  if (!reader.saw_company()) {
+    // No place in the file to point at: the whole file is at fault (line 0).
+    errors.add(code::missing_field, dsl::Location{errors.path(), 0, 0, 1}, "the profile has no [company] table",
+               "add a [company] table with at least name = \"Northwind Retail\"");
+  }
+  if (errors.empty()) result.profile = reader.take();
+  result.diagnostics = errors.take();
+  return result;
 }
 
 }  // namespace rapport::engine

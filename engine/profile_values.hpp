@@ -22,6 +22,9 @@ class ProfileErrors {
   dsl::Location where(const toml::source_region& region) const;
   void add(const char* code, const toml::source_region& at, std::string message, std::string help);
   void add(const char* code, dsl::Location at, std::string message, std::string help);
+  void add(dsl::Diagnostic diagnostic) { list_.push_back(std::move(diagnostic)); }  // with notes
+
+  std::size_t size() const { return list_.size(); }
 
   bool empty() const { return list_.empty(); }
   dsl::Diagnostics take();
