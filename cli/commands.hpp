@@ -19,6 +19,7 @@ struct Command {
 Command add_assess_command(CLI::App& app);  // rapport assess PROFILE   — the report
 Command add_check_command(CLI::App& app);   // rapport check [RULES...] — diagnostics only
 Command add_diff_command(CLI::App& app);    // rapport diff BEFORE AFTER — what changed between two reports
+Command add_explain_command(CLI::App& app); // rapport explain PROFILE [ID...] — why, value by value
 
 // Flags shared by several subcommands, defined once.
 void add_rules_option(CLI::App& command, std::vector<std::string>& rules);

@@ -28,6 +28,7 @@ int run(int argc, char** argv) {
       add_assess_command(app),
       add_check_command(app),
       add_diff_command(app),
+      add_explain_command(app),
   };
 
   try {
