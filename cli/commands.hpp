@@ -20,6 +20,7 @@ Command add_assess_command(CLI::App& app);  // rapport assess PROFILE   — the 
 Command add_check_command(CLI::App& app);   // rapport check [RULES...] — diagnostics only
 Command add_diff_command(CLI::App& app);    // rapport diff BEFORE AFTER — what changed between two reports
 Command add_explain_command(CLI::App& app); // rapport explain PROFILE [ID...] — why, value by value
+Command add_whatif_command(CLI::App& app);  // rapport whatif PROFILE --set T=V... — what a change would change
 
 // Flags shared by several subcommands, defined once.
 void add_rules_option(CLI::App& command, std::vector<std::string>& rules);

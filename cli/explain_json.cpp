@@ -91,11 +91,12 @@ Json tree(const engine::RuleSet& rules, const engine::TracedExpression& e, std::
   return node;
 }
 
-Json decision(const engine::RuleSet& rules, const engine::TracedExpression& e, const engine::Decision& d) {
+Json decision(const engine::RuleSet& rules, const engine::TracedExpression& e, const engine::Decision& d,
+              const engine::Explanation& all) {
   std::vector<std::string> because;
-  for (const auto node : d.because) because.push_back(clause(rules, e, node));
+  for (const auto node : d.because) because.push_back(clause(rules, e, node, &all));
   return {{"status", verdict_key(d.verdict)},
-          {"reason", reason(rules, e, d)},
+          {"reason", reason(rules, e, d, &all)},
           {"because", strings(because)},
           {"missing", slot_refs(rules, d.missing_slots)},
           {"unknown_findings", finding_ids(rules, d.unknown_findings)}};
@@ -115,7 +116,8 @@ Json priority(const engine::RuleSet& rules, const engine::PriorityBreakdown& p) 
           {"expression", tree(rules, p.expression, 0)}};
 }
 
-Json what_it_takes(const engine::RuleSet& rules, const engine::RecommendationExplanation& rec) {
+Json what_it_takes(const engine::RuleSet& rules, const engine::RecommendationExplanation& rec,
+                   const engine::Explanation& all) {
   Json changes = Json::array();
   for (const auto& flip : rec.what_it_takes->flips) {
     changes.push_back({{"metric", slot_reference(rules, flip.slot)},
@@ -129,28 +131,29 @@ Json what_it_takes(const engine::RuleSet& rules, const engine::RecommendationExp
                        {"summary", removal(rules, flip)}});
   }
   const auto& flips = rec.what_it_takes->flips;
-  const std::string summary = flips.empty() ? no_single_change(rules, rec) : removal(rules, flips.front());
+  const std::string summary = flips.empty() ? no_single_change(rules, rec, all) : removal(rules, flips.front());
   return {{"summary", summary}, {"changes", changes}};
 }
 
-Json recommendation(const engine::RuleSet& rules, const engine::RecommendationExplanation& rec) {
+Json recommendation(const engine::RuleSet& rules, const engine::RecommendationExplanation& rec,
+                    const engine::Explanation& all) {
   const auto& declared = rules.recommendations[rec.recommendation];
   Json out = {{"id", declared.id}, {"title", declared.title}, {"at", where(declared.where)}};
-  out.update(decision(rules, rec.condition, rec.decision));
+  out.update(decision(rules, rec.condition, rec.decision, all));
   out["condition"] = tree(rules, rec.condition, 0);
   out["priority"] = rec.priority ? priority(rules, *rec.priority) : Json(nullptr);
-  out["what_would_it_take"] = rec.what_it_takes ? what_it_takes(rules, rec) : Json(nullptr);
+  out["what_would_it_take"] = rec.what_it_takes ? what_it_takes(rules, rec, all) : Json(nullptr);
   out["findings_read"] = finding_ids(rules, rec.findings_read);
   return out;
 }
 
-Json finding(const engine::RuleSet& rules, const engine::FindingExplanation& f) {
+Json finding(const engine::RuleSet& rules, const engine::FindingExplanation& f, const engine::Explanation& all) {
   const auto& declared = rules.findings[f.finding];
   Json out = {{"id", declared.id},
               {"title", declared.title},
               {"severity", severity_key(declared.severity)},
               {"at", where(declared.where)}};
-  out.update(decision(rules, f.condition, f.decision));
+  out.update(decision(rules, f.condition, f.decision, all));
   out["condition"] = tree(rules, f.condition, 0);
   return out;
 }
@@ -159,9 +162,9 @@ Json finding(const engine::RuleSet& rules, const engine::FindingExplanation& f) 
 
 std::string render_explain_json(const ExplainInput& in) {
   Json recommendations = Json::array();
-  for (const auto& rec : in.explanation.recommendations) recommendations.push_back(recommendation(in.rules, rec));
+  for (const auto& rec : in.explanation.recommendations) recommendations.push_back(recommendation(in.rules, rec, in.explanation));
   Json findings = Json::array();
-  for (const auto& f : in.explanation.findings) findings.push_back(finding(in.rules, f));
+  for (const auto& f : in.explanation.findings) findings.push_back(finding(in.rules, f, in.explanation));
   const Json out = {{"rapport_version", RAPPORT_VERSION},
                     {"profile", in.profile_path},
                     {"company", in.company},

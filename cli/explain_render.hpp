@@ -22,8 +22,10 @@ std::string render_explain_text(const ExplainInput& input, const TextStyle& styl
 std::string render_explain_json(const ExplainInput& input);
 
 // A traced expression as a tree, one line per node: the node as written, its value, and a note
-// (the comparison with its values put in, what is missing). Every line starts with `indent`.
+// (the comparison with its values put in, what is missing), under a line with `keyword` ("when") —
+// and the whole expression, wrapped, when the tree's first line is too narrow to show it.
+// Every line starts with `indent`.
 std::string draw_tree(const engine::RuleSet& rules, const engine::TracedExpression& expression,
-                      const TextStyle& style, std::string_view indent);
+                      const TextStyle& style, std::string_view indent, std::string_view keyword);
 
 }  // namespace rapport::cli

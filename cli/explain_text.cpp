@@ -82,18 +82,11 @@ class ExplainText {
   }
 
   void condition(const engine::TracedExpression& e, const engine::Decision& d) {
-    paragraph("Why:", reason(rules_, e, d) + ".");
+    paragraph("Why:", reason(rules_, e, d, &in_.explanation) + ".");
     line();
-    expression("when", e);
+    out_ += draw_tree(rules_, e, style_, kIndent, "when");
   }
 
-  // The expression as written, in full, then its tree of values.
-  void expression(std::string_view keyword, const engine::TracedExpression& e) {
-    if (e.nodes.empty()) return;
-    const std::string first = std::string(kIndent) + style_.paint("2", keyword) + " ";
-    line(wrap(e.written(0).text, style_.width, first, std::string(kIndent) + std::string(keyword.size() + 1, ' ')));
-    out_ += draw_tree(rules_, e, style_, kIndent);
-  }
 
   void recommendation(const engine::RecommendationExplanation& rec) {
     const engine::Recommendation& declared = rules_.recommendations[rec.recommendation];
@@ -121,18 +114,20 @@ class ExplainText {
     }
     const std::string total = engine::is_unknown(p.expression.value) ? "unknown" : format_number(p.expression.value);
     std::string text = p.terms.size() > 1 ? fmt::format("{} = {}", total, sum) : total;
-    text += fmt::format(", ranked #{} of the {} recommendation{} that apply", p.rank, p.ranked, p.ranked == 1 ? "" : "s");
+    text += p.ranked == 1 ? ", the only recommendation that applies"
+                          : fmt::format(", ranked #{} of the {} recommendations that apply", p.rank, p.ranked);
     if (engine::is_unknown(p.expression.value)) text += " (an unknown priority ranks last)";
     paragraph("Priority:", text + ".");
+    if (p.expression.nodes.size() < 2) return;  // a constant: the line above says it all
     line();
-    expression("priority", p.expression);
+    out_ += draw_tree(rules_, p.expression, style_, kIndent, "priority");
   }
 
   void what_it_takes(const engine::RecommendationExplanation& rec) {
     line();
     const auto& flips = rec.what_it_takes->flips;
     if (flips.empty()) {
-      paragraph("What would it take:", no_single_change(rules_, rec) + ".");
+      paragraph("What would it take:", no_single_change(rules_, rec, in_.explanation) + ".");
       return;
     }
     paragraph("What would it take:", removal(rules_, flips.front()) + ".");
@@ -152,7 +147,7 @@ class ExplainText {
       reads.push_back(rules_.findings[f].id + verdict);
     }
     line();
-    paragraph("Reads:", joined(reads) + "; each is explained under FINDINGS.");
+    paragraph("Reads:", joined(reads) + (reads.size() == 1 ? ", explained under FINDINGS." : "; each is explained under FINDINGS."));
   }
 
   void finding(const engine::FindingExplanation& f) {

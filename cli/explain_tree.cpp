@@ -105,7 +105,7 @@ std::string coloured_value(const TextStyle& style, const engine::TracedExpressio
 }  // namespace
 
 std::string draw_tree(const engine::RuleSet& rules, const engine::TracedExpression& expression,
-                      const TextStyle& style, std::string_view indent) {
+                      const TextStyle& style, std::string_view indent, std::string_view keyword) {
   if (expression.nodes.empty()) return {};
   std::vector<Row> rows;
   collect(expression, 0, "", "", rows);
@@ -115,7 +115,11 @@ std::string draw_tree(const engine::RuleSet& rules, const engine::TracedExpressi
   const int room = style.width - static_cast<int>(indent.size()) - kValueColumn - 24;
   label_width = std::min(label_width, std::max(room, kShortestLabel));
 
-  std::string out;
+  const std::string& whole = expression.written(0).text;
+  const std::string first = std::string(indent) + style.paint("2", keyword);
+  std::string out = first + "\n";
+  if (display_width(whole) > label_width)
+    out = wrap(whole, style.width, first + " ", std::string(indent) + std::string(keyword.size() + 1, ' ')) + "\n";
   for (const Row& row : rows) {
     const std::string text = label(expression, row.node, std::max(label_width - display_width(row.branch), 4));
     const std::string shown = expression.nodes[row.node].decisive ? style.paint("1", text) : text;

@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "cli/value_format.hpp"
 
 namespace rapport::cli {
@@ -35,6 +37,27 @@ std::string missing_words(const engine::RuleSet& rules, const engine::TracedNode
     parts.push_back(finding_list(rules, node.unknown_findings) + (node.unknown_findings.size() == 1 ? " is" : " are") +
                     " unknown");
   return joined(parts);
+}
+
+// The metrics an unknown finding lacks, following the unknown findings it reads.
+void lacking(const engine::Explanation& all, std::uint32_t finding, std::vector<std::uint32_t>& slots,
+             std::vector<std::uint32_t>& seen) {
+  if (std::find(seen.begin(), seen.end(), finding) != seen.end()) return;
+  seen.push_back(finding);
+  for (const auto& f : all.findings) {
+    if (f.finding != finding) continue;
+    slots.insert(slots.end(), f.decision.missing_slots.begin(), f.decision.missing_slots.end());
+    for (const auto next : f.decision.unknown_findings) lacking(all, next, slots, seen);
+  }
+}
+
+std::string lacks_words(const engine::RuleSet& rules, const engine::Explanation* all, std::uint32_t finding) {
+  if (all == nullptr) return {};
+  std::vector<std::uint32_t> slots, seen;
+  lacking(*all, finding, slots, seen);
+  std::sort(slots.begin(), slots.end());
+  slots.erase(std::unique(slots.begin(), slots.end()), slots.end());
+  return slots.empty() ? std::string() : " (the profile lacks " + slot_list(rules, slots) + ")";
 }
 
 }  // namespace
@@ -76,12 +99,13 @@ std::string substituted(const engine::TracedExpression& e, std::uint32_t node) {
   return fmt::format("{} {} {}", traced_value(e, children[0]), engine::spelling(written.op), traced_value(e, children[1]));
 }
 
-std::string clause(const engine::RuleSet& rules, const engine::TracedExpression& e, std::uint32_t node) {
+std::string clause(const engine::RuleSet& rules, const engine::TracedExpression& e, std::uint32_t node,
+                   const engine::Explanation* all) {
   const ExprNode& written = e.written(node);
   const engine::TracedNode& traced = e.nodes[node];
   const std::string value = traced_value(e, node);
   if (written.kind == ExprNode::Kind::Finding) {
-    if (value == "unknown") return quoted(written.text) + " is unknown";
+    if (value == "unknown") return quoted(written.text) + " is unknown" + lacks_words(rules, all, written.ref);
     return quoted(written.text) + (value == "fired" ? " fired" : " did not fire");
   }
   if (engine::is_unknown(traced.value)) {
@@ -93,9 +117,10 @@ std::string clause(const engine::RuleSet& rules, const engine::TracedExpression&
   return quoted(written.text) + " is " + value + (values.empty() ? "" : " (" + values + ")");
 }
 
-std::string reason(const engine::RuleSet& rules, const engine::TracedExpression& e, const engine::Decision& d) {
+std::string reason(const engine::RuleSet& rules, const engine::TracedExpression& e, const engine::Decision& d,
+                   const engine::Explanation* all) {
   std::vector<std::string> clauses;
-  for (const auto node : d.because) clauses.push_back(clause(rules, e, node));
+  for (const auto node : d.because) clauses.push_back(clause(rules, e, node, all));
   const ExprNode* root = e.nodes.empty() ? nullptr : &e.written(0);
   const bool several = clauses.size() > 1 && root != nullptr && is_logical(*root);
   switch (d.verdict) {
@@ -105,11 +130,7 @@ std::string reason(const engine::RuleSet& rules, const engine::TracedExpression&
     case Verdict::NotFired:
       if (several && is_disjunction(*root)) return "not fired because none of these holds: " + joined(clauses, "; ");
       return "not fired because " + joined(clauses, "; and ");
-    case Verdict::Unknown: {
-      std::string text = "unknown because " + joined(clauses, "; and ");
-      if (!d.missing_slots.empty()) text += ". The profile lacks " + slot_list(rules, d.missing_slots);
-      return text;
-    }
+    case Verdict::Unknown: return "unknown because " + joined(clauses, "; and ");
   }
   return {};
 }
@@ -135,12 +156,18 @@ std::string removal(const engine::RuleSet& rules, const engine::Flip& flip) {
   return change(rules, flip) + " would remove it";
 }
 
-std::string no_single_change(const engine::RuleSet& rules, const engine::RecommendationExplanation& rec) {
+std::string no_single_change(const engine::RuleSet& rules, const engine::RecommendationExplanation& rec,
+                             const engine::Explanation& all) {
   std::vector<std::string> clauses;
   for (const auto node : rec.decision.because) clauses.push_back(clause(rules, rec.condition, node));
   const std::string text = "no change of a single metric removes it; it rests on " + joined(clauses);
-  if (clauses.size() > 1) return text + ", each enough on its own";
-  return text + ", and no single metric undoes that";
+  if (clauses.size() != 1) return text + ", each enough on its own";
+  const ExprNode& only = rec.condition.written(rec.decision.because.front());
+  if (only.kind == ExprNode::Kind::Finding) {
+    for (const auto& f : all.findings)
+      if (f.finding == only.ref) return text + ", which " + reason(rules, f.condition, f.decision, &all);
+  }
+  return text;
 }
 
 }  // namespace rapport::cli

@@ -17,11 +17,14 @@ std::string traced_value(const engine::TracedExpression& e, std::uint32_t node);
 std::string substituted(const engine::TracedExpression& e, std::uint32_t node);
 
 // One thing that settled a verdict: "`it.x < 30%` is true (12% < 30%)", "`silent` fired",
-// "`it.x < 30%` is unknown (it.x is missing)".
-std::string clause(const engine::RuleSet& rules, const engine::TracedExpression& e, std::uint32_t node);
+// "`it.x < 30%` is unknown (it.x is missing)". For an unknown finding, `all` (when given, holding
+// that finding's explanation) supplies the metrics it lacks, down its chain of findings.
+std::string clause(const engine::RuleSet& rules, const engine::TracedExpression& e, std::uint32_t node,
+                   const engine::Explanation* all = nullptr);
 
 // Why the condition came out as it did: "fired because …", "not fired because …", "unknown because …".
-std::string reason(const engine::RuleSet& rules, const engine::TracedExpression& e, const engine::Decision& d);
+std::string reason(const engine::RuleSet& rules, const engine::TracedExpression& e, const engine::Decision& d,
+                   const engine::Explanation* all = nullptr);
 
 // "raising it.x from 12% to 30% or more"
 std::string change(const engine::RuleSet& rules, const engine::Flip& flip);
@@ -30,8 +33,10 @@ std::string change(const engine::RuleSet& rules, const engine::Flip& flip);
 std::string removal(const engine::RuleSet& rules, const engine::Flip& flip);
 
 // Why no single change removes it: "no change of a single metric removes it; it rests on `a` fired
-// and `b` fired, each enough on its own".
-std::string no_single_change(const engine::RuleSet& rules, const engine::RecommendationExplanation& rec);
+// and `b` fired, each enough on its own". When it rests on one finding, that finding's own reason
+// (from `all`, which holds the findings the recommendation reads) says why.
+std::string no_single_change(const engine::RuleSet& rules, const engine::RecommendationExplanation& rec,
+                             const engine::Explanation& all);
 
 // "it.x", "it.x and marketing.y", "a, b and c"
 std::string slot_list(const engine::RuleSet& rules, const std::vector<std::uint32_t>& slots);

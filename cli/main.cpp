@@ -29,6 +29,7 @@ int run(int argc, char** argv) {
       add_check_command(app),
       add_diff_command(app),
       add_explain_command(app),
+      add_whatif_command(app),
   };
 
   try {
