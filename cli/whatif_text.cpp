@@ -110,7 +110,11 @@ class WhatIfText {
     for (const auto& o : in_.set) {
       const engine::Unit unit = unit_of(rules_.metrics[rules_.slots[o.slot].metric]);
       const double before = o.slot < in_.profile.values.size() ? in_.profile.values[o.slot] : engine::kUnknown;
-      const auto shown = [&](double v) { return engine::is_unknown(v) ? std::string("unknown") : format_value(v, unit); };
+      const auto shown = [&](double v) {
+        if (engine::is_unknown(v)) return std::string("unknown");
+        if (unit == engine::Unit::Truth) return std::string(v != 0 ? "true" : "false");  // as --set takes them
+        return format_value(v, unit);
+      };
       std::string change = shown(before) + " → " + shown(o.value);
       if (engine::is_unknown(o.value) && !engine::is_unknown(before)) change += " (as if not measured)";
       line("  " + pad(slot_reference(rules_, o.slot), width + 2) + change);
