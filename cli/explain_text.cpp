@@ -20,15 +20,6 @@ std::string place(const dsl::Location& where) {
   return where.has_position() ? fmt::format("{}:{}", where.file, where.line) : where.file;
 }
 
-std::string verdict_word(engine::Verdict verdict) {
-  switch (verdict) {
-    case engine::Verdict::Fired: return "fired";
-    case engine::Verdict::NotFired: return "not fired";
-    case engine::Verdict::Unknown: return "unknown";
-  }
-  return "?";
-}
-
 class ExplainText {
  public:
   ExplainText(const ExplainInput& in, const TextStyle& style) : in_(in), rules_(in.rules), style_(style) {}
@@ -68,7 +59,7 @@ class ExplainText {
 
   std::string verdict_tag(engine::Verdict verdict) const {
     const char* code = verdict == engine::Verdict::Fired ? "1;32" : verdict == engine::Verdict::Unknown ? "1;33" : "2";
-    return style_.paint(code, verdict_word(verdict));
+    return style_.paint(code, verdict_words(verdict));
   }
 
   // "id · fired · …" then the title and where it is declared.
@@ -143,7 +134,7 @@ class ExplainText {
     for (const auto f : rec.findings_read) {
       const auto found = std::find_if(in_.explanation.findings.begin(), in_.explanation.findings.end(),
                                       [&](const auto& e) { return e.finding == f; });
-      const std::string verdict = found == in_.explanation.findings.end() ? "" : " (" + verdict_word(found->decision.verdict) + ")";
+      const std::string verdict = found == in_.explanation.findings.end() ? "" : " (" + verdict_words(found->decision.verdict) + ")";
       reads.push_back(rules_.findings[f].id + verdict);
     }
     line();

@@ -109,19 +109,22 @@ std::string draw_tree(const engine::RuleSet& rules, const engine::TracedExpressi
   if (expression.nodes.empty()) return {};
   std::vector<Row> rows;
   collect(expression, 0, "", "", rows);
+  // Labels are cut to the room the line leaves; the value column follows the widest label drawn.
+  const int room = std::max(style.width - static_cast<int>(indent.size()) - kValueColumn - 24, kShortestLabel);
+  std::vector<std::string> labels;
   int label_width = 0;
-  for (const Row& row : rows)
-    label_width = std::max(label_width, display_width(row.branch) + display_width(expression.written(row.node).text));
-  const int room = style.width - static_cast<int>(indent.size()) - kValueColumn - 24;
-  label_width = std::min(label_width, std::max(room, kShortestLabel));
-
+  for (const Row& row : rows) {
+    labels.push_back(label(expression, row.node, std::max(room - display_width(row.branch), 4)));
+    label_width = std::max(label_width, display_width(row.branch) + display_width(labels.back()));
+  }
   const std::string& whole = expression.written(0).text;
   const std::string first = std::string(indent) + style.paint("2", keyword);
   std::string out = first + "\n";
-  if (display_width(whole) > label_width)
+  if (whole != labels.front())
     out = wrap(whole, style.width, first + " ", std::string(indent) + std::string(keyword.size() + 1, ' ')) + "\n";
-  for (const Row& row : rows) {
-    const std::string text = label(expression, row.node, std::max(label_width - display_width(row.branch), 4));
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const Row& row = rows[i];
+    const std::string& text = labels[i];
     const std::string shown = expression.nodes[row.node].decisive ? style.paint("1", text) : text;
     const std::string gap(static_cast<std::size_t>(label_width - display_width(row.branch) - display_width(text)), ' ');
     const std::string value = traced_value(expression, row.node);

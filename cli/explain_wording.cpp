@@ -62,6 +62,15 @@ std::string lacks_words(const engine::RuleSet& rules, const engine::Explanation*
 
 }  // namespace
 
+std::string verdict_words(engine::Verdict verdict) {
+  switch (verdict) {
+    case Verdict::Fired: return "fired";
+    case Verdict::NotFired: return "not fired";
+    case Verdict::Unknown: return "unknown";
+  }
+  return "?";
+}
+
 std::string joined(const std::vector<std::string>& items, const char* last) {
   std::string out;
   for (std::size_t i = 0; i < items.size(); ++i) {

@@ -10,6 +10,9 @@
 
 namespace rapport::cli {
 
+// "fired", "not fired", "unknown".
+std::string verdict_words(engine::Verdict verdict);
+
 // One traced value: 12%, +12 pp, 3.5, true, false, fired, not fired, unknown.
 std::string traced_value(const engine::TracedExpression& e, std::uint32_t node);
 

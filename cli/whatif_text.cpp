@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "cli/explain_wording.hpp"
 #include "cli/text_wrap.hpp"
 #include "cli/value_format.hpp"
 #include "cli/whatif_render.hpp"
@@ -20,15 +21,6 @@ std::string pad(std::string_view text, int width) {
 
 std::string priority_text(double priority) {
   return engine::is_unknown(priority) ? "n/a" : format_number(priority);
-}
-
-std::string verdict_words(engine::Verdict verdict) {
-  switch (verdict) {
-    case engine::Verdict::Fired: return "fired";
-    case engine::Verdict::NotFired: return "not fired";
-    case engine::Verdict::Unknown: return "unknown";
-  }
-  return "?";
 }
 
 std::string rank_text(const engine::RecommendationShift& s) {
