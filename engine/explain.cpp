@@ -65,9 +65,12 @@ class Explainer {
   Explanation explain(const std::vector<ItemRef>& asked) {
     Explanation out;
     std::vector<bool> shown(rules_.findings.size(), false);
+    std::vector<bool> shown_recommendation(rules_.recommendations.size(), false);
     std::vector<std::uint32_t> read;
     for (const ItemRef& item : asked.empty() ? everything(rules_, assessment_) : asked) {
       if (item.kind == ItemRef::Kind::Recommendation) {
+        if (shown_recommendation[item.index]) continue;  // named twice
+        shown_recommendation[item.index] = true;
         out.recommendations.push_back(recommendation(item.index));
         const auto& used = out.recommendations.back().findings_read;
         read.insert(read.end(), used.begin(), used.end());

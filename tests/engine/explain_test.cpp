@@ -175,6 +175,14 @@ TEST_CASE("explaining everything puts the recommendations that apply first, by r
   CHECK(e.findings.size() == rules.findings.size());
 }
 
+TEST_CASE("an item named twice is explained once", "[explain]") {
+  const RuleSet& rules = alignment();
+  const auto profile = profile_of(rules, {{"meetings", 0.5}});
+  const Explanation e = explain(rules, profile, {item(rules, "talk"), item(rules, "silent"), item(rules, "talk")});
+  CHECK(e.recommendations.size() == 1);
+  CHECK(e.findings.size() == 1);
+}
+
 TEST_CASE("items are found by id, findings and recommendations alike", "[explain]") {
   const RuleSet& rules = alignment();
   CHECK(find_item(rules, "silent") == ItemRef{ItemRef::Kind::Finding, finding_index(rules, "silent")});
