@@ -21,6 +21,8 @@ Command add_check_command(CLI::App& app);   // rapport check [RULES...] — diag
 Command add_diff_command(CLI::App& app);    // rapport diff BEFORE AFTER — what changed between two reports
 Command add_fmt_command(CLI::App& app);     // rapport fmt PATHS...     — rewrite rule files canonically
 Command add_test_command(CLI::App& app);    // rapport test [PATHS...]  — run the rule tests, with coverage
+Command add_explain_command(CLI::App& app); // rapport explain PROFILE [ID...] — why, value by value
+Command add_whatif_command(CLI::App& app);  // rapport whatif PROFILE --set T=V... — what a change would change
 
 // Flags shared by several subcommands, defined once.
 void add_rules_option(CLI::App& command, std::vector<std::string>& rules);

@@ -30,6 +30,8 @@ int run(int argc, char** argv) {
       add_diff_command(app),
       add_fmt_command(app),
       add_test_command(app),
+      add_explain_command(app),
+      add_whatif_command(app),
   };
 
   try {

@@ -77,14 +77,14 @@ void compile(CheckState& state) {
   for (std::size_t f = 0; f < rules.findings.size(); ++f) {
     const FindingSyntax& syntax = state.finding_syntax[f];
     Finding& finding = rules.findings[f];
-    finding.condition = compile_expression(state, *syntax.when);
+    finding.condition = compile_expression(state, *syntax.when, syntax.file, finding.condition_tree);
     finding.narrative = compile_template(state, *syntax.narrative, std::move(finding.narrative.source_text));
   }
   for (std::size_t r = 0; r < rules.recommendations.size(); ++r) {
     const RecommendationSyntax& syntax = state.recommendation_syntax[r];
     Recommendation& rec = rules.recommendations[r];
-    rec.condition = compile_expression(state, *syntax.when);
-    rec.priority = compile_expression(state, *syntax.priority);
+    rec.condition = compile_expression(state, *syntax.when, syntax.file, rec.condition_tree);
+    rec.priority = compile_expression(state, *syntax.priority, syntax.file, rec.priority_tree);
     for (std::size_t a = 0; a < syntax.actions.size(); ++a)
       rec.actions[a] = compile_template(state, *syntax.actions[a], std::move(rec.actions[a].source_text));
     rec.findings_used = merged(rec.condition.findings, rec.priority.findings);

@@ -2,6 +2,8 @@
 #include "engine/compile_expression.hpp"
 
 #include <algorithm>
+#include <string>
+#include <vector>
 
 namespace rapport::engine::checking {
 
@@ -43,9 +45,29 @@ double severity_weight(Severity severity) {
   return 0;
 }
 
+// The expression as written on one line: comments dropped, runs of spaces and line breaks made one space.
+std::string one_line(const CheckState& state, std::uint32_t file, dsl::Span span) {
+  const dsl::SourceFile* source = file < state.files.size() ? state.files[file].source : nullptr;
+  if (source == nullptr || span.end > source->text().size()) return {};
+  std::string text;
+  bool in_comment = false;
+  for (std::uint32_t i = span.begin; i < span.end; ++i) {
+    const char c = source->text()[i];
+    if (c == '\n') in_comment = false;
+    if (c == '#') in_comment = true;
+    if (in_comment) continue;
+    const bool space = c == ' ' || c == '\t' || c == '\r' || c == '\n';
+    if (space && (text.empty() || text.back() == ' ')) continue;
+    text += space ? ' ' : c;
+  }
+  while (!text.empty() && text.back() == ' ') text.pop_back();
+  return text;
+}
+
 class Emitter {
  public:
-  explicit Emitter(const CheckState& state) : state_(state) {}
+  // With a tree, every node also records what explain needs; without one, only code is emitted.
+  Emitter(const CheckState& state, std::uint32_t file, ExprTree* tree) : state_(state), file_(file), tree_(tree) {}
 
   Program finish(const Expr& root) {
     emit(root);
@@ -59,19 +81,41 @@ class Emitter {
   }
 
  private:
-  void emit(const Expr& e) {
+  using Kind = ExprNode::Kind;
+
+  // Emits `e` and returns its node in the tree (0 when there is no tree).
+  std::uint32_t emit(const Expr& e) {
     switch (e.kind) {
-      case ExprKind::Number: constant(e.number); return;
-      case ExprKind::Truth: constant(e.truth ? 1.0 : 0.0); return;
+      case ExprKind::Number: constant(e.number); return node(e, Kind::Literal);
+      case ExprKind::Truth: constant(e.truth ? 1.0 : 0.0); return node(e, Kind::Literal);
       case ExprKind::GroupRef:
-      case ExprKind::Name: reference(e); return;
-      case ExprKind::Call: call(e); return;
+      case ExprKind::Name: return reference(e);
+      case ExprKind::Call: return call(e);
       case ExprKind::Unary:
-      case ExprKind::Binary:
-        for (const auto& arg : e.args) emit(arg);
+      case ExprKind::Binary: {
+        std::vector<std::uint32_t> children;
+        for (const auto& arg : e.args) children.push_back(emit(arg));
         put(opcode_of(e.op));
-        return;
+        return node(e, Kind::Operator, 0, std::move(children));
+      }
     }
+    return 0;
+  }
+
+  // The node for the instruction just emitted.
+  std::uint32_t node(const Expr& e, Kind kind, std::uint32_t ref = 0, std::vector<std::uint32_t> children = {}) {
+    const auto unit = state_.units.find(&e);
+    return add(kind, one_line(state_, file_, e.span), e.span, unit == state_.units.end() ? Unit::Plain : unit->second,
+               ref, std::move(children));
+  }
+
+  std::uint32_t add(Kind kind, std::string text, dsl::Span span, Unit unit, std::uint32_t ref,
+                    std::vector<std::uint32_t> children) {
+    if (tree_ == nullptr) return 0;
+    const auto instr = static_cast<std::uint32_t>(program_.code.size() - 1);
+    tree_->nodes.push_back({kind, std::move(text), state_.locate(file_, span), unit, program_.code.back().op, instr,
+                            ref, std::move(children)});
+    return static_cast<std::uint32_t>(tree_->nodes.size() - 1);
   }
 
   void put(OpCode op, std::uint32_t arg = 0) { program_.code.push_back({op, arg}); }
@@ -84,68 +128,91 @@ class Emitter {
     put(OpCode::PushConst, index);
   }
 
-  void slot(std::uint32_t metric, Audience audience) {
+  std::uint32_t slot(std::uint32_t metric, Audience audience) {
     const std::uint32_t index = state_.rules.slot_ids.at({metric, audience});
     program_.slots.push_back(index);
     put(OpCode::LoadSlot, index);
+    return index;
   }
 
   const Meaning& meaning(const Expr& e) const { return state_.meanings.at(&e); }
 
-  void reference(const Expr& e) {
+  std::uint32_t reference(const Expr& e) {
     const Meaning& m = meaning(e);
     if (m.kind == Meaning::Kind::Finding) {
       program_.findings.push_back(m.index);
       put(OpCode::LoadFinding, m.index);
-    } else {
-      slot(m.index, m.audience);
+      return node(e, Kind::Finding, m.index);
     }
+    return node(e, Kind::Metric, slot(m.index, m.audience));
   }
 
-  void call(const Expr& e) {
+  // gap(m) reads two slots that the text names only once: each gets a node of its own, "it.m".
+  std::uint32_t gap_side(const Expr& e, std::uint32_t metric, Audience audience) {
+    const std::uint32_t index = slot(metric, audience);
+    const Metric& declared = state_.rules.metrics[metric];
+    const dsl::Span where = e.args.empty() ? e.span : e.args.front().span;
+    return add(Kind::Metric, std::string(audience_name(audience)) + "." + declared.id, where,
+               unit_of_metric(declared), index, {});
+  }
+
+  std::uint32_t call(const Expr& e) {
     const Meaning& m = meaning(e);
     if (m.kind == Meaning::Kind::Gap) {
-      slot(m.index, Audience::It);
-      slot(m.index, Audience::Marketing);
+      std::vector<std::uint32_t> sides{gap_side(e, m.index, Audience::It), gap_side(e, m.index, Audience::Marketing)};
       put(OpCode::Sub);
-      return;
+      return node(e, Kind::Gap, m.index, std::move(sides));
     }
     if (m.kind == Meaning::Kind::Benchmark) {
       constant(state_.rules.metrics[m.index].benchmark_for(m.audience)->value);
-      return;
+      return node(e, Kind::Benchmark, m.index);
     }
     if (m.kind == Meaning::Kind::Weight) {
       // default(verdict, 0) * weight: fired gives the weight, not fired or unknown gives 0.
       program_.findings.push_back(m.index);
       put(OpCode::LoadFinding, m.index);
+      const dsl::Span where = e.args.empty() ? e.span : e.args.front().span;
+      const std::uint32_t verdict =
+          add(Kind::Finding, state_.rules.findings[m.index].id, where, Unit::Truth, m.index, {});
       constant(0.0);
       put(OpCode::Default);
       constant(severity_weight(state_.rules.findings[m.index].severity));
       put(OpCode::Mul);
-      return;
+      return node(e, Kind::Weight, m.index, {verdict});
     }
-    for (const auto& arg : e.args) emit(arg);
+    std::vector<std::uint32_t> children;
+    for (const auto& arg : e.args) children.push_back(emit(arg));
     const auto count = static_cast<std::uint32_t>(e.args.size());
     switch (m.function) {
-      case Function::Abs: put(OpCode::Abs); return;
-      case Function::Known: put(OpCode::Known); return;
-      case Function::Default: put(OpCode::Default); return;
-      case Function::Min: put(OpCode::Min, count); return;
-      case Function::Max: put(OpCode::Max, count); return;
-      case Function::All: put(OpCode::All, count); return;
-      case Function::Any: put(OpCode::Any, count); return;
+      case Function::Abs: put(OpCode::Abs); break;
+      case Function::Known: put(OpCode::Known); break;
+      case Function::Default: put(OpCode::Default); break;
+      case Function::Min: put(OpCode::Min, count); break;
+      case Function::Max: put(OpCode::Max, count); break;
+      case Function::All: put(OpCode::All, count); break;
+      case Function::Any: put(OpCode::Any, count); break;
       case Function::Gap:
       case Function::Benchmark:
-      case Function::Weight: return;  // handled above by their meanings
+      case Function::Weight: return 0;  // handled above by their meanings
     }
+    return node(e, Kind::Call, 0, std::move(children));
   }
 
   const CheckState& state_;
+  std::uint32_t file_;
+  ExprTree* tree_;
   Program program_;
 };
 
 }  // namespace
 
-Program compile_expression(const CheckState& state, const dsl::Expr& root) { return Emitter(state).finish(root); }
+Program compile_expression(const CheckState& state, const dsl::Expr& root) {
+  return Emitter(state, 0, nullptr).finish(root);
+}
+
+Program compile_expression(const CheckState& state, const dsl::Expr& root, std::uint32_t file, ExprTree& tree) {
+  tree.nodes.clear();
+  return Emitter(state, file, &tree).finish(root);
+}
 
 }  // namespace rapport::engine::checking

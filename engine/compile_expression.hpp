@@ -10,5 +10,7 @@ namespace rapport::engine::checking {
 
 // Requires a clean check: every name resolved, every node typed, slots assigned.
 Program compile_expression(const CheckState& state, const dsl::Expr& root);
+// The same program, and the tree of its sub-expressions as written in `file` (for explain).
+Program compile_expression(const CheckState& state, const dsl::Expr& root, std::uint32_t file, ExprTree& tree);
 
 }  // namespace rapport::engine::checking

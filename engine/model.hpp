@@ -63,6 +63,34 @@ struct Template {
   std::string source_text;      // as written, placeholders verbatim
 };
 
+// A compiled condition or priority as written, for explain: one node per sub-expression, in
+// post-order (children before their parent, the root last), each tied to the instruction of its
+// Program that computes its value. Built by the compiler next to the Program it describes.
+struct ExprNode {
+  enum class Kind : std::uint8_t {
+    Literal,    // 30%, 3, true
+    Metric,     // it.m, marketing.m or m; `ref` is the slot
+    Finding,    // a finding's verdict; `ref` is the finding
+    Gap,        // gap(m): children it.m and marketing.m; `ref` is the metric
+    Benchmark,  // benchmark(it.m), a published figure; `ref` is the metric
+    Weight,     // weight(f): child the finding f; `ref` is the finding
+    Operator,   // not, -, +, *, <, and, ... (`op`)
+    Call,       // abs, min, max, known, default, all, any (`op`)
+  };
+  Kind kind = Kind::Literal;
+  std::string text;             // as written, on one line (comments dropped, spaces collapsed)
+  dsl::Location where;
+  Unit unit = Unit::Plain;
+  OpCode op = OpCode::PushConst;        // the instruction that computes it
+  std::uint32_t instr = 0;              // its index in Program::code
+  std::uint32_t ref = 0;
+  std::vector<std::uint32_t> children;  // node indices, in the order written
+};
+struct ExprTree {
+  std::vector<ExprNode> nodes;  // post-order; empty when the expression was not compiled
+  std::uint32_t root() const { return static_cast<std::uint32_t>(nodes.size() - 1); }
+};
+
 struct Citation {
   std::uint32_t source = 0;     // index into RuleSet::sources
   std::string quote;            // the figures quoted, exactly as in the study
@@ -74,6 +102,7 @@ struct Finding {
   Severity severity = Severity::Info;
   dsl::Expr condition_ast;      // kept for explain and the formatter
   Program condition;
+  ExprTree condition_tree;      // for explain
   std::vector<Citation> evidence;
   Template narrative;
   dsl::Location where;
@@ -86,8 +115,10 @@ struct Recommendation {
   int horizon_days = 0;
   dsl::Expr condition_ast;
   Program condition;
+  ExprTree condition_tree;      // for explain
   dsl::Expr priority_ast;
   Program priority;
+  ExprTree priority_tree;
   std::vector<Template> actions;
   std::string rationale;        // the intent behind the advice (may be empty)
   std::vector<std::uint32_t> findings_used;  // findings its condition or priority reads

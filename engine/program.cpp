@@ -61,9 +61,25 @@ double compare(double a, double b, Compare cmp) {
   return truth(cmp(a, b));
 }
 
-double run_on(const Program& program, const double* slots, const double* findings, double* stack) {
+// Observes nothing: the plain evaluation, which the compiler reduces to the bare stack machine.
+struct NoTrace {
+  void operator()(std::size_t /*pc*/, double /*top*/) const {}
+};
+
+// Records the value each instruction leaves on top of the stack.
+struct RecordTrace {
+  double* values;
+  void operator()(std::size_t pc, double top) const { values[pc] = top; }
+};
+
+// The one evaluator. `Tracer` is called after every instruction with its index and its result.
+template <typename Tracer>
+double run_on(const Program& program, const double* slots, const double* findings, double* stack,
+              const Tracer& tracer) {
   std::size_t top = 0;  // number of values on the stack
-  for (const Instr& in : program.code) {
+  const std::size_t size = program.code.size();
+  for (std::size_t pc = 0; pc < size; ++pc) {
+    const Instr& in = program.code[pc];
     switch (in.op) {
       case OpCode::PushConst: stack[top++] = program.constants[in.arg]; break;
       case OpCode::LoadSlot: stack[top++] = slots[in.arg]; break;
@@ -110,6 +126,7 @@ double run_on(const Program& program, const double* slots, const double* finding
         ++top;
         break;
     }
+    tracer(pc, stack[top - 1]);
   }
   if (top == 0) return kUnknown;  // an empty program (a field that was never written) knows nothing
   // An overflow to infinity is no more a usable figure than NaN: both read as unknown.
@@ -117,18 +134,28 @@ double run_on(const Program& program, const double* slots, const double* finding
   return std::isfinite(result) ? result : kUnknown;
 }
 
-}  // namespace
-
-double run(const Program& program, const double* slots, const double* findings) {
-  // The stack never holds more values than there are instructions, so small programs (all
-  // real rules) run on a fixed buffer and only pathological ones pay for an allocation.
+// The stack never holds more values than there are instructions, so small programs (all
+// real rules) run on a fixed buffer and only pathological ones pay for an allocation.
+template <typename Tracer>
+double run_with(const Program& program, const double* slots, const double* findings, const Tracer& tracer) {
   constexpr std::size_t kInline = 128;
   if (program.code.size() <= kInline) {
     std::array<double, kInline> stack;
-    return run_on(program, slots, findings, stack.data());
+    return run_on(program, slots, findings, stack.data(), tracer);
   }
   std::vector<double> stack(program.code.size());
-  return run_on(program, slots, findings, stack.data());
+  return run_on(program, slots, findings, stack.data(), tracer);
+}
+
+}  // namespace
+
+double run(const Program& program, const double* slots, const double* findings) {
+  return run_with(program, slots, findings, NoTrace{});
+}
+
+double trace(const Program& program, const double* slots, const double* findings, std::vector<double>& values) {
+  values.assign(program.code.size(), kUnknown);
+  return run_with(program, slots, findings, RecordTrace{values.data()});
 }
 
 }  // namespace rapport::engine

@@ -41,4 +41,9 @@ struct Program {
 // Division by zero yields unknown.
 double run(const Program& program, const double* slots, const double* findings);
 
+// The same evaluation, also recording after every instruction the value it left on top of the stack:
+// `values[i]` is the value of the sub-expression instruction i completes (see ExprTree). Both share
+// one evaluator, so explain shows exactly what run() computed; run() pays nothing for it.
+double trace(const Program& program, const double* slots, const double* findings, std::vector<double>& values);
+
 }  // namespace rapport::engine
