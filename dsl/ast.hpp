@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -32,6 +33,9 @@ enum class NumberUnit : std::uint8_t { Plain, Percent, Points };
 
 // Operators, from the loosest binding to the tightest (see the precedence table in grammar_def.hpp).
 enum class Op : std::uint8_t { Or, And, Not, Eq, Ne, Lt, Le, Gt, Ge, Add, Sub, Mul, Div, Neg };
+
+// How an operator is written in a rule file ("<=", "and"); Sub and Neg are both "-".
+std::string_view spelling(Op op);
 
 enum class Group : std::uint8_t { It, Marketing };
 

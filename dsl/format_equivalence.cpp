@@ -42,7 +42,7 @@ void dump_expr(std::string& out, const Expr& e) {
     case ExprKind::Name: out += e.name; return;
     case ExprKind::Call: out += "(call " + e.name; break;
     case ExprKind::Unary: out += e.op == Op::Not ? "(not" : "(neg"; break;
-    case ExprKind::Binary: out += "(" + std::string(format::operator_spelling(e.op)); break;
+    case ExprKind::Binary: out += "(" + std::string(spelling(e.op)); break;
   }
   for (const Expr& arg : e.args) {
     out += ' ';

@@ -72,7 +72,7 @@ void flat_into(std::string& out, const Expr& e, bool parens, bool clarify) {
     case ExprKind::Binary:
       flat_into(out, e.args[0], needs_parentheses(e.args[0], e, false, clarify), clarify);
       out += ' ';
-      out += operator_spelling(e.op);
+      out += spelling(e.op);
       out += ' ';
       flat_into(out, e.args[1], needs_parentheses(e.args[1], e, true, clarify), clarify);
       break;
@@ -147,7 +147,7 @@ class ExpressionWriter {
     for (std::size_t i = 1; i < links.size(); ++i) {
       const Link& link = links[i];
       const unsigned last_trail = i + 1 == links.size() ? trail : 0;
-      const std::string_view op = operator_spelling(link.op);
+      const std::string_view op = spelling(link.op);
       if (starts_new_line(indent, text_width(op) + 1, *link.expr, link.parens, last_trail)) {
         out_.new_line(inline_break(indent));
       }
@@ -204,26 +204,6 @@ class ExpressionWriter {
 };
 
 }  // namespace
-
-std::string_view operator_spelling(Op op) {
-  switch (op) {
-    case Op::Or: return "or";
-    case Op::And: return "and";
-    case Op::Not: return "not";
-    case Op::Eq: return "=";
-    case Op::Ne: return "!=";
-    case Op::Lt: return "<";
-    case Op::Le: return "<=";
-    case Op::Gt: return ">";
-    case Op::Ge: return ">=";
-    case Op::Add: return "+";
-    case Op::Sub:
-    case Op::Neg: return "-";
-    case Op::Mul: return "*";
-    case Op::Div: return "/";
-  }
-  return "?";
-}
 
 bool needs_parentheses(const Expr& child, const Expr& parent, bool right_operand, bool clarify_and_in_or) {
   const int inner = level(child);

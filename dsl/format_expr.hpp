@@ -10,9 +10,6 @@
 
 namespace rapport::dsl::format {
 
-// The spelling of an operator; `=` for equality (the language also accepts `==`).
-std::string_view operator_spelling(Op op);
-
 // Whether `child`, an operand of `parent`, must be parenthesised: when it binds more loosely than
 // the parent's level (or as loosely, on the right of a left-associative operator or on either side
 // of a comparison); and, with `clarify_and_in_or`, `and` directly inside `or`, for readers.

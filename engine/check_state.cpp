@@ -92,26 +92,6 @@ std::string_view unit_phrase(Unit unit) {
   return "a value";
 }
 
-std::string_view op_spelling(dsl::Op op) {
-  switch (op) {
-    case dsl::Op::Or: return "or";
-    case dsl::Op::And: return "and";
-    case dsl::Op::Not: return "not";
-    case dsl::Op::Eq: return "=";
-    case dsl::Op::Ne: return "!=";
-    case dsl::Op::Lt: return "<";
-    case dsl::Op::Le: return "<=";
-    case dsl::Op::Gt: return ">";
-    case dsl::Op::Ge: return ">=";
-    case dsl::Op::Add: return "+";
-    case dsl::Op::Sub: return "-";
-    case dsl::Op::Mul: return "*";
-    case dsl::Op::Div: return "/";
-    case dsl::Op::Neg: return "-";
-  }
-  return "?";
-}
-
 bool is_number(Unit unit) { return unit != Unit::Truth; }
 
 std::string spell(double value) {

@@ -134,7 +134,6 @@ struct CheckState {
 std::string_view kind_name(dsl::DeclKind kind);        // "metric"
 std::string_view audience_name(Audience audience);     // "it", "marketing", "company"
 std::string_view unit_phrase(Unit unit);               // "a percentage"
-std::string_view op_spelling(dsl::Op op);              // "<="
 bool is_number(Unit unit);
 std::string spell(double value);                       // shortest round-trip form: 0.5, 2019
 Unit unit_of_metric(const Metric& metric);

@@ -118,7 +118,7 @@ class Typer {
     const Expr& b = e.args[1];
     const Typed ua = type(a);
     const Typed ub = type(b);
-    const std::string who = "'" + std::string(op_spelling(e.op)) + "'";
+    const std::string who = "'" + std::string(dsl::spelling(e.op)) + "'";
     switch (e.op) {
       case Op::And:
       case Op::Or:

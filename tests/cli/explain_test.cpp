@@ -216,16 +216,7 @@ TEST_CASE("explain is coloured on a terminal unless NO_COLOR is set", "[e2e][exp
     return;
   }
   const auto on_a_terminal = [](const std::string& env) {
-    const std::string inner = env + " " + shell_quote(RAPPORT_BINARY) + " explain " + shell_quote(fixture("full.toml")) +
-                              " -r " + shell_quote(kRules);
-    const std::string command = "script -qec " + shell_quote(inner) + " /dev/null </dev/null 2>&1";
-    std::string output;
-    if (FILE* pipe = popen(command.c_str(), "r")) {
-      char buffer[4096];
-      for (std::size_t n; (n = fread(buffer, 1, sizeof buffer, pipe)) > 0;) output.append(buffer, n);
-      pclose(pipe);
-    }
-    return output;
+    return rapport::test::run_rapport_on_terminal({"explain", fixture("full.toml"), "-r", kRules}, env);
   };
   const std::string coloured = on_a_terminal("NO_COLOR=");
   CHECK(has(coloured, "Fixture Full"));

@@ -3,6 +3,8 @@
 
 #include <sys/wait.h>
 
+#include <cstdio>
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -54,6 +56,25 @@ inline RunResult run_rapport(const std::vector<std::string>& args, const std::st
   result.err = slurp(dir / "err");
   std::filesystem::remove_all(dir);
   return result;
+}
+
+// Whether util-linux `script` is there to give rapport a pseudo-terminal.
+inline bool can_run_on_terminal() { return std::system("command -v script >/dev/null 2>&1") == 0; }
+
+// Runs `rapport ARGS...` from the repository root with a pseudo-terminal as its standard output
+// (util-linux `script`), as a user at a terminal would; returns what the terminal showed (both streams).
+inline std::string run_rapport_on_terminal(const std::vector<std::string>& args, const std::string& env = "") {
+  std::string inner = env + " " + shell_quote(RAPPORT_BINARY);
+  for (const auto& arg : args) inner += " " + shell_quote(arg);
+  const std::string command = "cd " + shell_quote(RAPPORT_SOURCE_DIR) + " && script -qec " + shell_quote(inner) +
+                              " /dev/null </dev/null 2>&1";
+  std::string output;
+  if (FILE* pipe = popen(command.c_str(), "r")) {
+    char buffer[4096];
+    for (std::size_t n; (n = fread(buffer, 1, sizeof buffer, pipe)) > 0;) output.append(buffer, n);
+    pclose(pipe);
+  }
+  return output;
 }
 
 inline std::string fixture(const std::string& name) { return std::string(RAPPORT_TEST_DATA) + "/fixtures/" + name; }

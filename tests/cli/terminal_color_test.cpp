@@ -11,16 +11,7 @@ using rapport::test::shell_quote;
 namespace {
 
 std::string on_a_terminal(const std::string& env) {
-  std::string inner = env + " " + shell_quote(RAPPORT_BINARY) + " assess examples/northwind-retail.toml -r rules";
-  std::string command = "cd " + shell_quote(RAPPORT_SOURCE_DIR) + " && script -qec " + shell_quote(inner) +
-                        " /dev/null </dev/null 2>&1";
-  std::string output;
-  if (FILE* pipe = popen(command.c_str(), "r")) {
-    char buffer[4096];
-    for (std::size_t n; (n = fread(buffer, 1, sizeof buffer, pipe)) > 0;) output.append(buffer, n);
-    pclose(pipe);
-  }
-  return output;
+  return rapport::test::run_rapport_on_terminal({"assess", "examples/northwind-retail.toml", "-r", "rules"}, env);
 }
 
 }  // namespace

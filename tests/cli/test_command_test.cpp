@@ -20,16 +20,7 @@ bool contains(const std::string& text, const std::string& part) { return text.fi
 
 // `rapport test ARGS` with a pseudo-terminal as standard output (util-linux `script`), both streams.
 std::string on_a_terminal(const std::string& env, const std::string& args) {
-  const std::string inner = env + " " + shell_quote(RAPPORT_BINARY) + " test " + args;
-  const std::string command = "cd " + shell_quote(RAPPORT_SOURCE_DIR) + " && script -qec " + shell_quote(inner) +
-                              " /dev/null </dev/null 2>&1";
-  std::string output;
-  if (FILE* pipe = popen(command.c_str(), "r")) {
-    char buffer[4096];
-    for (std::size_t n; (n = fread(buffer, 1, sizeof buffer, pipe)) > 0;) output.append(buffer, n);
-    pclose(pipe);
-  }
-  return output;
+  return rapport::test::run_rapport_on_terminal({"test", args}, env);
 }
 
 // The last line of the output.
