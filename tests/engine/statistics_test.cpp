@@ -1,6 +1,7 @@
 // The statistics engine (engine/statistics.hpp) against published worked examples, each cited;
 // where a published figure is rounded we also check the full-precision value, computed
 // independently in Python with mpmath (30 digits; closed forms, its own incomplete beta and erfc).
+// Every Approx sets its tolerance: Catch's default relative epsilon (~1e-5) would hide errors.
 #include <catch2/catch.hpp>
 
 #include <cmath>
@@ -21,8 +22,8 @@ std::vector<double> yes_no(int yes, int no) {
 }
 
 void check_interval(const ConfidenceInterval& ci, double low, double high, double margin) {
-  CHECK(ci.low == Approx(low).margin(margin));
-  CHECK(ci.high == Approx(high).margin(margin));
+  CHECK(ci.low == Approx(low).epsilon(0).margin(margin));
+  CHECK(ci.high == Approx(high).epsilon(0).margin(margin));
 }
 
 // Student (1908), Biometrika 6:1–25: extra hours of sleep under two drugs, ten patients (the data
@@ -64,8 +65,8 @@ TEST_CASE("a share from raw answers skips missing ones and gives n, successes an
   const auto s = summarize_share(answers);
   REQUIRE(s.status == Status::ok);
   CHECK(s.n == 263);
-  CHECK(s.successes == Approx(81.0));
-  CHECK(s.share == Approx(81.0 / 263));
+  CHECK(s.successes == Approx(81.0).epsilon(1e-12));
+  CHECK(s.share == Approx(81.0 / 263).epsilon(1e-12));
   check_interval(s.ci, 0.255288519878, 0.366209576983, 1e-10);
   CHECK(s.ci.level == 0.95);
 }
@@ -73,12 +74,12 @@ TEST_CASE("a share from raw answers skips missing ones and gives n, successes an
 TEST_CASE("a share from a profile's percentage and respondents uses p̂·n successes", "[statistics][share]") {
   const auto s = share_from_aggregate(15.0 / 148, 148);
   REQUIRE(s.status == Status::ok);
-  CHECK(s.successes == Approx(15.0));
+  CHECK(s.successes == Approx(15.0).epsilon(1e-12));
   check_interval(s.ci, 0.0623863995307, 0.160487241723, 1e-10);
   // A rounded percentage gives fractional successes; the interval still holds p̂.
   const auto rounded = share_from_aggregate(0.58, 14);
   REQUIRE(rounded.status == Status::ok);
-  CHECK(rounded.successes == Approx(8.12));
+  CHECK(rounded.successes == Approx(8.12).epsilon(1e-12));
   CHECK(rounded.ci.low < 0.58);
   CHECK(rounded.ci.high > 0.58);
 }
@@ -113,7 +114,7 @@ TEST_CASE("the Wilson interval holds p̂, mirrors under yes/no and narrows with 
       CHECK(ci.high >= share);
       CHECK(ci.low >= 0.0);
       CHECK(ci.high <= 1.0);
-      CHECK(ci.low == Approx(1.0 - mirrored.high).margin(1e-12));
+      CHECK(ci.low == Approx(1.0 - mirrored.high).epsilon(0).margin(1e-12));
       const auto wider = wilson_interval(x, n, 0.99);
       CHECK(wider.low <= ci.low);
       CHECK(wider.high >= ci.high);
@@ -174,9 +175,9 @@ TEST_CASE("Welch's test matches R's output for Student's sleep data", "[statisti
   const auto test = scale_gap_test(summarize_scale(kSleepDrug1), summarize_scale(kSleepDrug2));
   REQUIRE(test.status == Status::ok);
   CHECK(test.difference == Approx(-1.58).epsilon(1e-12));
-  CHECK(test.statistic == Approx(-1.8608).margin(5e-5));
-  CHECK(test.degrees_of_freedom == Approx(17.776).margin(5e-4));
-  CHECK(test.p_value == Approx(0.07939).margin(5e-6));
+  CHECK(test.statistic == Approx(-1.8608).epsilon(0).margin(5e-5));
+  CHECK(test.degrees_of_freedom == Approx(17.776).epsilon(0).margin(5e-4));
+  CHECK(test.p_value == Approx(0.07939).epsilon(0).margin(5e-6));
   check_interval(test.ci, -3.3654832, 0.2054832, 1e-7);
   CHECK(test.statistic == Approx(-1.86081346749).epsilon(1e-10));
   CHECK(test.degrees_of_freedom == Approx(17.7764735162).epsilon(1e-10));
@@ -193,8 +194,8 @@ TEST_CASE("Welch's test matches NIST's two-sample example from summary statistic
   const auto test = scale_gap_test(scale_from_aggregate(20.14458, 6.41470, 249),
                                    scale_from_aggregate(30.48101, 6.10771, 79));
   REQUIRE(test.status == Status::ok);
-  CHECK(test.statistic == Approx(-12.94627).margin(5e-5));
-  CHECK(test.degrees_of_freedom == Approx(136.8750).margin(5e-4));
+  CHECK(test.statistic == Approx(-12.94627).epsilon(0).margin(5e-5));
+  CHECK(test.degrees_of_freedom == Approx(136.8750).epsilon(0).margin(5e-4));
   CHECK(test.p_value == Approx(1.57090461546e-25).epsilon(1e-6));  // mpmath
   CHECK(significant(test));
 }
@@ -296,18 +297,18 @@ TEST_CASE("swapping the groups negates the gap and keeps its p-value", "[statist
   const auto b = share_from_aggregate(0.65, 17);
   const auto ab = share_gap_test(a, b);
   const auto ba = share_gap_test(b, a);
-  CHECK(ab.difference == Approx(-ba.difference));
-  CHECK(ab.statistic == Approx(-ba.statistic));
-  CHECK(ab.p_value == Approx(ba.p_value));
-  CHECK(ab.ci.low == Approx(-ba.ci.high));
+  CHECK(ab.difference == Approx(-ba.difference).epsilon(1e-12));
+  CHECK(ab.statistic == Approx(-ba.statistic).epsilon(1e-12));
+  CHECK(ab.p_value == Approx(ba.p_value).epsilon(1e-12));
+  CHECK(ab.ci.low == Approx(-ba.ci.high).epsilon(1e-12));
   const auto x = summarize_scale(kSleepDrug1);
   const auto y = summarize_scale(kSleepDrug2);
   const auto xy = scale_gap_test(x, y);
   const auto yx = scale_gap_test(y, x);
-  CHECK(xy.statistic == Approx(-yx.statistic));
-  CHECK(xy.degrees_of_freedom == Approx(yx.degrees_of_freedom));
-  CHECK(xy.p_value == Approx(yx.p_value));
-  CHECK(xy.ci.high == Approx(-yx.ci.low));
+  CHECK(xy.statistic == Approx(-yx.statistic).epsilon(1e-12));
+  CHECK(xy.degrees_of_freedom == Approx(yx.degrees_of_freedom).epsilon(1e-12));
+  CHECK(xy.p_value == Approx(yx.p_value).epsilon(1e-12));
+  CHECK(xy.ci.high == Approx(-yx.ci.low).epsilon(1e-12));
 }
 
 TEST_CASE("a wider gap between groups of the same size gives a smaller p-value", "[statistics][monotonic]") {
