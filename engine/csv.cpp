@@ -65,14 +65,14 @@ class Reader {
 
   void read_all() {
     std::size_t expected = 0;
-    bool have_header = false;
     while (pos_ < text_.size()) {
       Parsed parsed = read_record();
       const auto& fields = parsed.record.fields;
+      if (parsed.bad && !header_read_) return;  // without the header no row can be read
       if (parsed.bad || std::all_of(fields.begin(), fields.end(), [](const auto& f) { return f.empty(); })) continue;
-      if (!have_header) {
+      if (!header_read_) {
         expected = fields.size();
-        have_header = true;
+        header_read_ = true;
       } else if (!fit_to_header(parsed, expected)) {
         continue;
       }
@@ -82,6 +82,9 @@ class Reader {
 
  private:
   char sep() const { return table_.separator; }
+  std::string left_out() const {
+    return header_read_ ? "this row is left out" : "this is the header row, so no row of the file can be read";
+  }
   std::uint32_t at(std::size_t offset) const { return static_cast<std::uint32_t>(offset); }
 
   Parsed read_record() {
@@ -109,8 +112,8 @@ class Reader {
     while (pos_ < text_.size() && text_[pos_] != sep() && !is_break(text_[pos_])) {
       if (text_[pos_] == '"' && !parsed.bad) {
         report(code::csv_stray_quote, pos_, "a quote inside a field that does not start with one",
-               "put the whole field in quotes and double the quote inside it (\"like \"\"this\"\"\"); "
-               "this row is left out");
+               fmt::format("put the whole field in quotes and double the quote inside it (\"like \"\"this\"\"\"); {}",
+                           left_out()));
         parsed.bad = true;
       }
       field.push_back(text_[pos_++]);
@@ -148,8 +151,9 @@ class Reader {
       if (spans_lines) return unterminated(parsed, open, close);
       if (!parsed.bad)
         report(code::csv_stray_quote, pos_, "text after the closing quote of a field",
-               "end the quoted field with a quote followed by the separator, and write a quote inside it as "
-               "two (\"\"); this row is left out");
+               fmt::format("end the quoted field with a quote followed by the separator, and write a quote "
+                           "inside it as two (\"\"); {}",
+                           left_out()));
       parsed.bad = true;
       while (pos_ < text_.size() && text_[pos_] != sep() && !is_break(text_[pos_])) field.push_back(text_[pos_++]);
     }
@@ -163,13 +167,14 @@ class Reader {
     while (pos_ < text_.size() && !is_break(text_[pos_])) ++pos_;
     skip_line_break();
     const std::uint32_t next = file_.locate(at(std::min(pos_, text_.size()))).line;
-    const std::string resume = pos_ < text_.size() ? fmt::format("reading goes on at line {}", next)
-                                                    : std::string("nothing after it is read");
+    const std::string resume = !header_read_ ? left_out()
+                               : pos_ < text_.size() ? fmt::format("{} and reading goes on at line {}", left_out(), next)
+                                                     : fmt::format("{} and nothing after it is read", left_out());
     dsl::Diagnostic& diag = report(
         code::csv_unterminated_quote, open,
         close ? "this quoted field runs on to a later line and ends in the middle of a field" : "this quote is never closed",
         fmt::format("close the field with a quote before the separator, and write a quote inside it as two (\"\"); "
-                    "this row is left out and {}",
+                    "{}",
                     resume));
     if (close)
       diag.notes.push_back({"the quote that closes it, followed by more text", file_.locate(at(*close))});
@@ -223,6 +228,7 @@ class Reader {
   const std::string& text_;
   std::size_t pos_;
   CsvTable& table_;
+  bool header_read_ = false;
 };
 
 // UTF-16 (Excel's "Unicode text") cannot be read at all; other bytes that are not UTF-8 (a

@@ -215,3 +215,24 @@ TEST_CASE("arbitrary bytes never crash or hang the reader, and records keep thei
     for (const auto& diag : table.diagnostics) CHECK(diag.where.file == "random.csv");
   }
 }
+
+TEST_CASE("a malformed header row stops reading, since no row can be read without it", "[csv]") {
+  const auto table = read_text("group,\"comment\nit,fine\nmarketing,also fine\n");
+  CHECK(table.records.empty());
+  REQUIRE(table.diagnostics.size() == 1);
+  CHECK(table.diagnostics[0].code == code::csv_unterminated_quote);
+  CHECK(table.diagnostics[0].where.line == 1);
+  CHECK_THAT(table.diagnostics[0].help, Catch::Contains("header row"));
+}
+
+TEST_CASE("a CSV diagnostic renders as file:line:col with the quoted line and a caret", "[csv]") {
+  rapport::dsl::SourceMap sources;
+  const auto& file = sources.add("broken.csv", fixture_text("broken.csv"));
+  const auto table = read_csv(file);
+  REQUIRE_FALSE(table.diagnostics.empty());
+  const std::string shown = rapport::dsl::render(table.diagnostics[0], sources);
+  CHECK_THAT(shown, Catch::StartsWith("broken.csv:3:20: error: this row has 5 fields, the header has 4\n"));
+  CHECK_THAT(shown, Catch::Contains("marketing,no,2,too,many\n"));
+  CHECK_THAT(shown, Catch::Contains("^"));
+  CHECK_THAT(shown, Catch::Contains("help: a field that holds the separator (comma) must be in quotes"));
+}
