@@ -236,3 +236,11 @@ TEST_CASE("a CSV diagnostic renders as file:line:col with the quoted line and a 
   CHECK_THAT(shown, Catch::Contains("^"));
   CHECK_THAT(shown, Catch::Contains("help: a field that holds the separator (comma) must be in quotes"));
 }
+
+TEST_CASE("a tab-separated export is read like a comma-separated one", "[csv]") {
+  const auto table = read_text("Department\tComment\r\nIT\t\"tabs\tand, commas\"\r\nMarketing\tok\r\n");
+  CHECK(table.diagnostics.empty());
+  CHECK(table.separator == '\t');
+  CHECK(fields_of(table) == Rows{{"Department", "Comment"}, {"IT", "tabs\tand, commas"}, {"Marketing", "ok"}});
+  CHECK(rapport::engine::separator_name(table.separator) == "tab");
+}
