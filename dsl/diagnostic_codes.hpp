@@ -45,6 +45,14 @@ inline constexpr const char* wrong_type = "wrong-type";
 inline constexpr const char* out_of_range = "out-of-range";
 inline constexpr const char* not_finite = "not-finite";
 
+// survey exports (engine/csv, engine/survey_export)
+inline constexpr const char* csv_unterminated_quote = "csv-unterminated-quote";  // "abc never closed
+inline constexpr const char* csv_stray_quote = "csv-stray-quote";                // ab"c, or "abc"d
+inline constexpr const char* csv_field_count = "csv-field-count";                // more (error) or fewer (warning) fields than the header
+inline constexpr const char* csv_encoding = "csv-encoding";                      // UTF-16, or not valid UTF-8
+inline constexpr const char* csv_empty = "csv-empty";                            // no header row at all
+inline constexpr const char* csv_header = "csv-header";                          // the header rows do not fit the dialect
+
 // files (cli/)
 inline constexpr const char* io_error = "io-error";
 

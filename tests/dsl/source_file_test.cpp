@@ -34,6 +34,18 @@ TEST_CASE("a byte order mark at the start of the file is not a column", "[source
   CHECK(file.line(1) == "source x");
 }
 
+TEST_CASE("CRLF and a lone CR each end one line, as LF does", "[source_file]") {
+  const SourceFile file("a.csv", "ab\r\ncd\ref\ngh");
+  CHECK(file.locate(4).line == 2);
+  CHECK(file.locate(7).line == 3);
+  CHECK(file.locate(7).col == 1);
+  CHECK(file.locate(10).line == 4);
+  CHECK(file.line(1) == "ab");
+  CHECK(file.line(2) == "cd");
+  CHECK(file.line(3) == "ef");
+  CHECK(file.line(4) == "gh");
+}
+
 TEST_CASE("an offset past the end is clamped to the end of the text", "[source_file]") {
   const SourceFile file("a.rules", "ab\ncd");
   CHECK(file.locate(99).line == 2);
