@@ -13,6 +13,12 @@ namespace rapport::engine {
 
 enum class Verdict : std::uint8_t { Fired, NotFired, Unknown };
 
+// What a condition's three-valued result says: unknown (NaN), fired (non-zero) or not fired (zero).
+inline Verdict verdict_of(double truth) {
+  if (is_unknown(truth)) return Verdict::Unknown;
+  return truth != 0.0 ? Verdict::Fired : Verdict::NotFired;
+}
+
 // A piece of filled-in text: literal text, or a value with the unit that says how to show it.
 struct FilledPiece {
   bool is_value = false;

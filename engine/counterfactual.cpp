@@ -14,11 +14,6 @@ namespace {
 constexpr int kGridSteps = 400;    // a share is sampled every quarter of a percentage point
 constexpr int kBisections = 80;
 
-Verdict verdict_of(double truth) {
-  if (is_unknown(truth)) return Verdict::Unknown;
-  return truth != 0.0 ? Verdict::Fired : Verdict::NotFired;
-}
-
 template <typename List>
 void sort_unique(List& list) {
   std::sort(list.begin(), list.end());

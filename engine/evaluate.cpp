@@ -8,11 +8,6 @@ namespace rapport::engine {
 
 namespace {
 
-Verdict verdict_of(double truth) {
-  if (is_unknown(truth)) return Verdict::Unknown;
-  return truth != 0.0 ? Verdict::Fired : Verdict::NotFired;
-}
-
 // Why a program came out unknown: the slots it reads that the profile lacks, and the findings
 // it reads that were unknown themselves (follow those to find the rest of the missing inputs).
 void explain_unknown(const Program& program, const double* slots, const double* findings,

@@ -135,7 +135,7 @@ TracedExpression trace_expression(const Program& program, const ExprTree& tree, 
 Decision decide(TracedExpression& condition) {
   Decision decision;
   const double value = condition.value;
-  decision.verdict = is_unknown(value) ? Verdict::Unknown : value != 0.0 ? Verdict::Fired : Verdict::NotFired;
+  decision.verdict = verdict_of(value);
   if (condition.nodes.empty()) return decision;
   Settler(condition, decision).settle(0);
   std::sort(decision.because.begin(), decision.because.end());

@@ -40,25 +40,8 @@ struct Parsed {
   }
 };
 
-inline const char* op_name(Op op) {
-  switch (op) {
-    case Op::Or: return "or";
-    case Op::And: return "and";
-    case Op::Not: return "not";
-    case Op::Eq: return "=";
-    case Op::Ne: return "!=";
-    case Op::Lt: return "<";
-    case Op::Le: return "<=";
-    case Op::Gt: return ">";
-    case Op::Ge: return ">=";
-    case Op::Add: return "+";
-    case Op::Sub: return "-";
-    case Op::Mul: return "*";
-    case Op::Div: return "/";
-    case Op::Neg: return "neg";
-  }
-  return "?";
-}
+// The operator as written, except that negation shows as "neg" so it cannot be mistaken for subtraction.
+inline std::string op_name(Op op) { return op == Op::Neg ? "neg" : std::string(rapport::dsl::spelling(op)); }
 
 // An expression as an S-expression: (or (< it.x 30%) (not y)), f(a, b) as (f a b).
 inline std::string show(const Expr& e) {
