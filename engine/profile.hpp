@@ -17,11 +17,26 @@ struct Company {
   std::string assessed_on;      // ISO date as written, may be empty
 };
 
+// Who stands behind one group's value, when the profile says: how many answered the question and,
+// for a share, how many of them agreed; for a scale or number, how spread the answers were. The
+// statistics use these; without them they fall back to the group's [respondents] count.
+struct Sample {
+  std::optional<int> n;          // people who answered this question
+  std::optional<int> count;      // of those, how many agreed (shares given as counts)
+  std::optional<double> sd;      // sample standard deviation (scales and numbers)
+};
+
 struct Profile {
   Company company;
   std::optional<int> it_respondents;
   std::optional<int> marketing_respondents;
   std::vector<double> values;   // one per RuleSet slot; kUnknown where the profile has none
+  std::vector<Sample> samples;  // one per RuleSet slot; empty where the profile gives only a value
+
+  std::optional<int> respondents(Audience group) const {
+    return group == Audience::It ? it_respondents
+           : group == Audience::Marketing ? marketing_respondents : std::nullopt;
+  }
 };
 
 struct ProfileResult {

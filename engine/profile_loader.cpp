@@ -26,15 +26,6 @@ const std::vector<std::string> kTables = {"company", "respondents", "it", "marke
 const std::vector<std::string> kCompanyKeys = {"name", "industry", "assessed_on"};
 const std::vector<std::string> kRespondentKeys = {"it", "marketing"};
 
-std::string_view group_of(Audience audience) {
-  switch (audience) {
-    case Audience::It: return "the IT group";
-    case Audience::Marketing: return "the marketing group";
-    case Audience::Company: return "the company as a whole";
-  }
-  return "";
-}
-
 // A key at the top of a profile that is none of its tables: say which table was probably meant.
 void report_unknown_top_level(const toml::key& key, const toml::node& value, const RuleSet& rules,
                               ProfileErrors& errors) {
@@ -58,6 +49,15 @@ void report_unknown_top_level(const toml::key& key, const toml::node& value, con
 }
 
 }  // namespace
+
+std::string_view group_of(Audience audience) {
+  switch (audience) {
+    case Audience::It: return "the IT group";
+    case Audience::Marketing: return "the marketing group";
+    case Audience::Company: return "the company as a whole";
+  }
+  return "";
+}
 
 std::string_view table_key(Audience audience) {
   switch (audience) {
@@ -95,6 +95,8 @@ void report_toml_syntax(const toml::parse_error& error, ProfileErrors& errors, s
 ProfileReader::ProfileReader(const RuleSet& rules, ProfileErrors& errors, Options options)
     : rules_(rules), errors_(errors), options_(options) {
   profile_.values.assign(rules.slots.size(), kUnknown);
+  profile_.samples.assign(rules.slots.size(), Sample{});
+  sample_sizes_at_.assign(rules.slots.size(), dsl::Location{});
 }
 
 bool ProfileReader::read_table(const toml::key& key, const toml::node& value) {
@@ -246,7 +248,10 @@ void ProfileReader::read_metric_values(const toml::table& table, Audience audien
       report_not_asked(key, metric, audience);
       continue;
     }
-    if (auto number = read_metric_value(value, metric, errors_)) profile_.values.at(slot->second) = *number;
+    if (const auto* sample = value.as_table(); sample && audience != Audience::Company)
+      read_sample(*sample, metric, slot->second);
+    else if (auto number = read_metric_value(value, metric, errors_))
+      profile_.values.at(slot->second) = *number;
   }
 }
 
@@ -300,6 +305,7 @@ ProfileResult load_profile(const dsl::SourceFile& file, const RuleSet& rules) {
     errors.add(code::missing_field, dsl::Location{errors.path(), 0, 0, 1}, "the profile has no [company] table",
                "add a [company] table with at least name = \"Northwind Retail\"");
   }
+  reader.check_sample_sizes();
   if (errors.empty()) result.profile = reader.take();
   result.diagnostics = errors.take();
   return result;

@@ -27,6 +27,8 @@ class ProfileReader {
   // Reads one top-level key. Returns false, reporting nothing, when the key is not a profile table.
   bool read_table(const toml::key& key, const toml::node& value);
   bool saw_company() const { return has_company_; }
+  // After every table is read: no question can have more answers than its group has respondents.
+  void check_sample_sizes();
   Profile take() { return std::move(profile_); }
 
  private:
@@ -38,6 +40,8 @@ class ProfileReader {
   void read_respondents(const toml::table& table);
   std::optional<int> read_count(const toml::key& key, const toml::node& value);
   void read_metric_values(const toml::table& table, Audience audience);
+  void read_sample(const toml::table& table, const Metric& metric, std::uint32_t slot);
+  std::optional<int> read_sample_count(const toml::key& key, const toml::node& value, const Metric& metric);
   void report_unknown_metric(const toml::key& key, Audience audience);
   void report_not_asked(const toml::key& key, const Metric& metric, Audience audience);
 
@@ -45,6 +49,7 @@ class ProfileReader {
   ProfileErrors& errors_;
   Options options_;
   Profile profile_;
+  std::vector<dsl::Location> sample_sizes_at_;  // where each slot's n was written, for later checks
   bool has_company_ = false;
 };
 
@@ -59,5 +64,8 @@ std::string did_you_mean(const std::string& word, const std::vector<std::string>
 
 // "it", "marketing", "company_metrics": the name of the profile table that holds a group's values.
 std::string_view table_key(Audience audience);
+
+// "the IT group", "the marketing group", "the company as a whole".
+std::string_view group_of(Audience audience);
 
 }  // namespace rapport::engine

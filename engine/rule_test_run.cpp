@@ -49,9 +49,16 @@ Profile case_profile(const RuleSet& rules, const RuleTestCase& test, const Profi
   Profile profile;
   if (base) profile = *base;
   profile.values.resize(rules.slots.size(), kUnknown);
-  for (std::size_t s = 0; s < profile.values.size() && s < test.values.values.size(); ++s)
-    if (!is_unknown(test.values.values[s])) profile.values[s] = test.values.values[s];
-  for (const std::uint32_t s : test.missing) profile.values.at(s) = kUnknown;
+  profile.samples.resize(rules.slots.size());
+  for (std::size_t s = 0; s < profile.values.size() && s < test.values.values.size(); ++s) {
+    if (is_unknown(test.values.values[s])) continue;
+    profile.values[s] = test.values.values[s];
+    profile.samples[s] = s < test.values.samples.size() ? test.values.samples[s] : Sample{};
+  }
+  for (const std::uint32_t s : test.missing) {
+    profile.values.at(s) = kUnknown;
+    profile.samples.at(s) = Sample{};
+  }
   // The case's own [company] and [respondents], where it gives them, override the base profile's.
   const Company& company = test.values.company;
   if (!company.name.empty()) profile.company.name = company.name;
