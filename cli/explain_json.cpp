@@ -26,6 +26,7 @@ std::string kind_key(ExprNode::Kind kind) {
     case ExprNode::Kind::Weight: return "weight";
     case ExprNode::Kind::Operator: return "operator";
     case ExprNode::Kind::Call: return "function";
+    case ExprNode::Kind::Statistic: return "statistic";
   }
   return "?";
 }

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/evidence.hpp"
 #include "engine/model.hpp"
 #include "engine/profile.hpp"
 
@@ -28,31 +29,43 @@ struct FilledPiece {
 };
 using FilledText = std::vector<FilledPiece>;
 
-struct FindingOutcome {
+// Why an item came out unknown, and how sure a fired one is. When unknown, each list says what it read
+// that was not there; follow `unknown_findings` for the rest. An item with thin slots and no missing
+// ones is "insufficient evidence" rather than "not assessed".
+struct Grounds {
+  std::vector<std::uint32_t> missing_slots;      // inputs the profile lacks
+  std::vector<std::uint32_t> thin_slots;         // inputs given, but set aside: too few answers (Standing)
+  std::vector<std::uint32_t> unsampled_slots;    // inputs given without the n (or sd) a statistic it reads needs
+  std::vector<std::uint32_t> unknown_findings;   // findings it reads that were unknown
+  // Fired, but only thanks to gaps that are not significant: with those gaps unknown it would not
+  // fire. `doubted_gaps` are those gaps' metrics (its own and those of the findings it rests on).
+  bool tentative = false;
+  std::vector<std::uint32_t> doubted_gaps;
+};
+
+struct FindingOutcome : Grounds {
   std::uint32_t finding = 0;
   Verdict verdict = Verdict::Unknown;
-  std::vector<std::uint32_t> missing_slots;      // inputs the profile lacks (when unknown)
-  std::vector<std::uint32_t> unknown_findings;   // findings it reads that were unknown
   FilledText narrative;
 };
 
-struct RecommendationOutcome {
+struct RecommendationOutcome : Grounds {
   std::uint32_t recommendation = 0;
   Verdict verdict = Verdict::Unknown;
   double priority = kUnknown;                    // when fired; unknown if it could not be computed
   std::vector<std::uint32_t> because;            // fired findings behind it
-  std::vector<std::uint32_t> missing_slots;
-  std::vector<std::uint32_t> unknown_findings;
   std::vector<FilledText> actions;
 };
 
 struct Assessment {
+  Evidence evidence;                                  // the statistics and the inputs the rules read
   std::vector<FindingOutcome> findings;               // one per finding, declaration order
   std::vector<RecommendationOutcome> recommendations; // one per recommendation, declaration order
   std::vector<std::uint32_t> ranking;  // fired recommendations: priority high to low, ties by order
 };
 
-// Evaluate findings in dependency order, then recommendations, then rank. Deterministic.
-Assessment evaluate(const RuleSet& rules, const Profile& profile);
+// Evaluate findings in dependency order, then recommendations, then rank. Deterministic. A second,
+// sceptical pass with the gaps that are not significant made unknown marks what is tentative.
+Assessment evaluate(const RuleSet& rules, const Profile& profile, const EvidenceOptions& options = {});
 
 }  // namespace rapport::engine

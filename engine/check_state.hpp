@@ -59,6 +59,7 @@ struct Meaning {
     Gap,        // gap(m)
     Benchmark,  // benchmark(it.m): a published constant
     Weight,     // weight(f): a finding's severity weight if it fired, else 0
+    Statistic,  // n(it.m), ci_low(gap(m)), ...: `function` says which; audience Company means the gap
     Call,       // any other function
   };
   Kind kind = Kind::Slot;
@@ -71,6 +72,7 @@ struct Meaning {
   static Meaning gap(std::uint32_t metric) { return {Kind::Gap, metric, Audience::Company, Function::Gap}; }
   static Meaning benchmark(std::uint32_t metric, Audience a) { return {Kind::Benchmark, metric, a, Function::Benchmark}; }
   static Meaning weight(std::uint32_t f) { return {Kind::Weight, f, Audience::Company, Function::Weight}; }
+  static Meaning statistic(Function f, std::uint32_t metric, Audience a) { return {Kind::Statistic, metric, a, f}; }
   static Meaning call(Function f) { return {Kind::Call, 0, Audience::Company, f}; }
 };
 

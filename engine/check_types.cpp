@@ -156,6 +156,16 @@ class Typer {
     return std::nullopt;
   }
 
+  // A count and a p-value are plain numbers; an interval's end is in the unit of what it bounds.
+  Typed statistic_unit(const Meaning& m) {
+    switch (m.function) {
+      case Function::Significant: return Unit::Truth;
+      case Function::N:
+      case Function::PValue: return Unit::Plain;
+      default: return m.audience == Audience::Company ? Unit::Points : metric_unit(m.index);
+    }
+  }
+
   Typed call(const Expr& e) {
     const Meaning* m = meaning(e);
     if (m == nullptr) {  // unknown function or bad arguments, reported by resolve
@@ -169,6 +179,7 @@ class Typer {
       case Meaning::Kind::Gap: return Unit::Points;
       case Meaning::Kind::Benchmark: return metric_unit(m->index);
       case Meaning::Kind::Weight: return Unit::Plain;
+      case Meaning::Kind::Statistic: return statistic_unit(*m);
       default: break;
     }
     std::vector<Typed> units;
@@ -202,7 +213,12 @@ class Typer {
       }
       case Function::Gap:
       case Function::Benchmark:
-      case Function::Weight: break;  // typed above by their meanings
+      case Function::Weight:
+      case Function::N:
+      case Function::CiLow:
+      case Function::CiHigh:
+      case Function::PValue:
+      case Function::Significant: break;  // typed above by their meanings
     }
     return std::nullopt;
   }

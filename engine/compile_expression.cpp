@@ -73,7 +73,7 @@ class Emitter {
     emit(root);
     const auto unit = state_.units.find(&root);
     program_.unit = unit == state_.units.end() ? Unit::Plain : unit->second;
-    for (auto* list : {&program_.slots, &program_.findings}) {
+    for (auto* list : {&program_.slots, &program_.findings, &program_.gaps, &program_.statistics}) {
       std::sort(list->begin(), list->end());
       list->erase(std::unique(list->begin(), list->end()), list->end());
     }
@@ -161,12 +161,15 @@ class Emitter {
     if (m.kind == Meaning::Kind::Gap) {
       std::vector<std::uint32_t> sides{gap_side(e, m.index, Audience::It), gap_side(e, m.index, Audience::Marketing)};
       put(OpCode::Sub);
+      program_.gaps.push_back(m.index);
+      put(OpCode::Doubt, state_.rules.layout().of(GapStatistic::Trust, m.index));
       return node(e, Kind::Gap, m.index, std::move(sides));
     }
     if (m.kind == Meaning::Kind::Benchmark) {
       constant(state_.rules.metrics[m.index].benchmark_for(m.audience)->value);
       return node(e, Kind::Benchmark, m.index);
     }
+    if (m.kind == Meaning::Kind::Statistic) return statistic(e, m);
     if (m.kind == Meaning::Kind::Weight) {
       // default(verdict, 0) * weight: fired gives the weight, not fired or unknown gives 0.
       program_.findings.push_back(m.index);
@@ -193,9 +196,40 @@ class Emitter {
       case Function::Any: put(OpCode::Any, count); break;
       case Function::Gap:
       case Function::Benchmark:
-      case Function::Weight: return 0;  // handled above by their meanings
+      case Function::Weight:
+      case Function::N:
+      case Function::CiLow:
+      case Function::CiHigh:
+      case Function::PValue:
+      case Function::Significant: return 0;  // handled above by their meanings
     }
     return node(e, Kind::Call, 0, std::move(children));
+  }
+
+  // A statistic is one load from the inputs. It depends on the values it describes: when those are
+  // missing, the item that reads it lacks them (Program::slots), not only the statistic.
+  std::uint32_t statistic(const Expr& e, const Meaning& m) {
+    const InputLayout layout = state_.rules.layout();
+    std::uint32_t input = 0;
+    if (m.audience == Audience::Company) {  // of gap(m)
+      program_.slots.push_back(state_.rules.slot_ids.at({m.index, Audience::It}));
+      program_.slots.push_back(state_.rules.slot_ids.at({m.index, Audience::Marketing}));
+      const GapStatistic which = m.function == Function::CiLow    ? GapStatistic::CiLow
+                                 : m.function == Function::CiHigh ? GapStatistic::CiHigh
+                                 : m.function == Function::PValue ? GapStatistic::PValue
+                                                                  : GapStatistic::Significant;
+      input = layout.of(which, m.index);
+    } else {
+      const std::uint32_t slot = state_.rules.slot_ids.at({m.index, m.audience});
+      program_.slots.push_back(slot);
+      const SlotStatistic which = m.function == Function::N       ? SlotStatistic::N
+                                  : m.function == Function::CiLow ? SlotStatistic::CiLow
+                                                                  : SlotStatistic::CiHigh;
+      input = layout.of(which, slot);
+    }
+    program_.statistics.push_back(input);
+    put(OpCode::LoadSlot, input);
+    return node(e, Kind::Statistic, input);
   }
 
   const CheckState& state_;

@@ -87,6 +87,7 @@ class Translator {
         return graph().make(NodeKind::Sub, {slot(m.index, Audience::It), slot(m.index, Audience::Marketing)});
       case Meaning::Kind::Benchmark:
         return graph().constant(state_.rules.metrics[m.index].benchmark_for(m.audience)->value);
+      case Meaning::Kind::Statistic: return graph().slot(statistic_input(m));
       case Meaning::Kind::Weight: {
         const std::uint32_t verdict = graph().make(NodeKind::Default, {out_.findings.at(m.index), graph().constant(0)});
         const double weight = severity_weight(state_.rules.findings[m.index].severity);
@@ -107,19 +108,55 @@ class Translator {
     }
   }
 
+  // A statistic is a free variable of its own (its range is set in translate_conditions).
+  std::uint32_t statistic_input(const Meaning& m) const {
+    const InputLayout layout = state_.rules.layout();
+    if (m.audience != Audience::Company) {
+      const std::uint32_t slot = state_.rules.slot_ids.at({m.index, m.audience});
+      return layout.of(m.function == Function::N ? SlotStatistic::N
+                       : m.function == Function::CiLow ? SlotStatistic::CiLow : SlotStatistic::CiHigh, slot);
+    }
+    return layout.of(m.function == Function::CiLow    ? GapStatistic::CiLow
+                     : m.function == Function::CiHigh ? GapStatistic::CiHigh
+                     : m.function == Function::PValue ? GapStatistic::PValue : GapStatistic::Significant,
+                     m.index);
+  }
+
   const CheckState& state_;
   RuleConditions& out_;
 };
+
+// What each input of the layout may hold: metric values their range, counts any number of people,
+// interval ends the range of what they bound, p-values 0 to 1, significance and trust a flag.
+std::vector<analysis::SlotRange> input_ranges(const RuleSet& rules) {
+  const InputLayout layout = rules.layout();
+  std::vector<analysis::SlotRange> ranges(layout.size());
+  for (std::uint32_t s = 0; s < rules.slots.size(); ++s) {
+    const Metric& metric = rules.metrics[rules.slots[s].metric];
+    const bool flag = metric.kind == MetricKind::Flag;
+    ranges[layout.value(s)] = {metric.low, metric.high, flag};
+    ranges[layout.of(SlotStatistic::N, s)] = {0, 1e9, false};
+    ranges[layout.of(SlotStatistic::CiLow, s)] = {metric.low, metric.high, false};
+    ranges[layout.of(SlotStatistic::CiHigh, s)] = {metric.low, metric.high, false};
+  }
+  for (std::uint32_t m = 0; m < rules.metrics.size(); ++m) {
+    const Metric& metric = rules.metrics[m];
+    const double span = metric.high - metric.low;
+    ranges[layout.of(GapStatistic::CiLow, m)] = {-span, span, false};
+    ranges[layout.of(GapStatistic::CiHigh, m)] = {-span, span, false};
+    ranges[layout.of(GapStatistic::PValue, m)] = {0, 1, false};
+    ranges[layout.of(GapStatistic::Significant, m)] = {0, 1, true};
+    ranges[layout.of(GapStatistic::Trust, m)] = {0, 1, true};
+  }
+  return ranges;
+}
 
 }  // namespace
 
 RuleConditions translate_conditions(const CheckState& state) {
   const RuleSet& rules = state.rules;
   RuleConditions out;
-  for (const Slot& slot : rules.slots) {
-    const Metric& metric = rules.metrics[slot.metric];
-    out.slots.push_back({metric.low, metric.high, metric.kind == MetricKind::Flag});
-  }
+  out.slots = input_ranges(rules);
   Translator translator(state, out);
   // Dependencies first, so a finding's condition can inline every finding it reads.
   out.findings.assign(rules.findings.size(), 0);

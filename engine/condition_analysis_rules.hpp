@@ -13,7 +13,7 @@ namespace rapport::engine::checking {
 
 struct RuleConditions {
   analysis::ConditionGraph graph;
-  std::vector<analysis::SlotRange> slots;          // per RuleSet slot
+  std::vector<analysis::SlotRange> slots;          // per input of RuleSet::layout(): values, then statistics
   std::vector<std::uint32_t> findings;             // per finding: its condition's node
   std::vector<std::uint32_t> recommendations;      // per recommendation: its condition's node
   std::unordered_map<const dsl::Expr*, std::uint32_t> nodes;  // every expression node of every root

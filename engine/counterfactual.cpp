@@ -28,7 +28,7 @@ class Replay {
         rules_(rules),
         slots_(slots),
         findings_(rules.findings.size(), kUnknown) {
-    slots_.resize(rules.slots.size(), kUnknown);
+    slots_.resize(rules.layout().size(), kUnknown);
     std::vector<bool> needed(rules.findings.size(), false);
     std::vector<std::uint32_t> stack = condition_.findings;
     while (!stack.empty()) {

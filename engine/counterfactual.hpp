@@ -32,7 +32,8 @@ struct WhatItTakes {
   std::vector<Flip> flips;
 };
 
-// `slots` as the profile gives them (one per RuleSet slot, unknown where missing). Metrics the profile
+// `slots` are the evaluation inputs (RuleSet::layout(): the values, then the statistics behind them).
+// A metric is moved with its statistics left as they are: the question is where its threshold lies. Metrics the profile
 // lacks are not moved: "what if we had measured it" is a question for `rapport whatif`.
 // Number metrics have no declared range: they are searched around their value and the rules' constants,
 // and never below zero when neither the value nor those constants are negative.

@@ -54,9 +54,9 @@ std::vector<ItemRef> everything(const RuleSet& rules, const Assessment& assessme
 
 class Explainer {
  public:
-  Explainer(const RuleSet& rules, const Profile& profile) : rules_(rules), assessment_(evaluate(rules, profile)) {
-    slots_ = profile.values;
-    slots_.resize(rules.slots.size(), kUnknown);
+  Explainer(const RuleSet& rules, const Profile& profile, const EvidenceOptions& options)
+      : rules_(rules), assessment_(evaluate(rules, profile, options)) {
+    slots_ = assessment_.evidence.inputs;
     findings_.assign(rules.findings.size(), kUnknown);
     for (const std::uint32_t f : rules.finding_order)
       findings_[f] = run(rules.findings[f].condition, slots_.data(), findings_.data());
@@ -141,8 +141,9 @@ std::vector<std::string> item_ids(const RuleSet& rules) {
   return ids;
 }
 
-Explanation explain(const RuleSet& rules, const Profile& profile, const std::vector<ItemRef>& items) {
-  return Explainer(rules, profile).explain(items);
+Explanation explain(const RuleSet& rules, const Profile& profile, const std::vector<ItemRef>& items,
+                    const EvidenceOptions& options) {
+  return Explainer(rules, profile, options).explain(items);
 }
 
 }  // namespace rapport::engine

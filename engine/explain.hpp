@@ -94,7 +94,8 @@ std::optional<ItemRef> find_item(const RuleSet& rules, std::string_view id);
 std::vector<std::string> item_ids(const RuleSet& rules);  // every finding and recommendation id
 
 // Explains the items on the profile; no items means every finding and recommendation.
-Explanation explain(const RuleSet& rules, const Profile& profile, const std::vector<ItemRef>& items = {});
+Explanation explain(const RuleSet& rules, const Profile& profile, const std::vector<ItemRef>& items = {},
+                    const EvidenceOptions& options = {});
 
 // One expression on given slot and finding values (as the RuleSet lays them out).
 TracedExpression trace_expression(const Program& program, const ExprTree& tree, const double* slots,

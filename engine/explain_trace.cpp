@@ -155,7 +155,8 @@ std::string_view spelling(OpCode op) {
   switch (op) {
     case OpCode::PushConst:
     case OpCode::LoadSlot:
-    case OpCode::LoadFinding: return "";
+    case OpCode::LoadFinding:
+    case OpCode::Doubt: return "";
     case OpCode::Neg: return "-";
     case OpCode::Not: return "not";
     case OpCode::Abs: return "abs";

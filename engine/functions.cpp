@@ -18,6 +18,11 @@ constexpr std::array kFunctions{
     FunctionInfo{"any", Function::Any, 1, kVariadic, "any(c1, c2, ...)"},
     FunctionInfo{"benchmark", Function::Benchmark, 1, 1, "benchmark(it.metric)"},
     FunctionInfo{"weight", Function::Weight, 1, 1, "weight(finding)"},
+    FunctionInfo{"n", Function::N, 1, 1, "n(it.metric)"},
+    FunctionInfo{"ci_low", Function::CiLow, 1, 1, "ci_low(it.metric) or ci_low(gap(metric))"},
+    FunctionInfo{"ci_high", Function::CiHigh, 1, 1, "ci_high(it.metric) or ci_high(gap(metric))"},
+    FunctionInfo{"p_value", Function::PValue, 1, 1, "p_value(gap(metric))"},
+    FunctionInfo{"significant", Function::Significant, 1, 1, "significant(gap(metric))"},
 };
 
 }  // namespace
@@ -36,8 +41,14 @@ const FunctionInfo& info_of(Function function) {
   return kFunctions.front();  // unreachable: every Function is in the table
 }
 
+bool is_statistic(Function function) {
+  return function == Function::N || function == Function::CiLow || function == Function::CiHigh ||
+         function == Function::PValue || function == Function::Significant;
+}
+
 bool takes_an_id(Function function) {
-  return function == Function::Gap || function == Function::Benchmark || function == Function::Weight;
+  return function == Function::Gap || function == Function::Benchmark || function == Function::Weight ||
+         is_statistic(function);
 }
 
 }  // namespace rapport::engine

@@ -8,7 +8,10 @@
 
 namespace rapport::engine {
 
-enum class Function : std::uint8_t { Gap, Abs, Min, Max, Known, Default, All, Any, Benchmark, Weight };
+enum class Function : std::uint8_t {
+  Gap, Abs, Min, Max, Known, Default, All, Any, Benchmark, Weight,
+  N, CiLow, CiHigh, PValue, Significant,  // statistics of a group's value or of a gap (evidence.hpp)
+};
 
 struct FunctionInfo {
   std::string_view name;
@@ -25,7 +28,9 @@ const FunctionInfo* find_function(std::string_view name);
 const FunctionInfo& info_of(Function function);
 
 // gap(metric), benchmark(it.metric) and weight(finding) take the id of a declaration, not a value:
-// the function resolves its argument itself, and the argument has no type of its own.
+// the function resolves its argument itself, and the argument has no type of its own. The statistics
+// take a group's value (it.m) or a gap (gap(m)) and read what stands behind it, not its value.
 bool takes_an_id(Function function);
+bool is_statistic(Function function);
 
 }  // namespace rapport::engine

@@ -50,7 +50,8 @@ void walk(CheckState& state, const ExprRoot& root, const Expr& e, Uses& uses) {
         break;
       case Meaning::Kind::Slot:
       case Meaning::Kind::Gap:
-      case Meaning::Kind::Benchmark: uses.metric[m.index] = true; break;
+      case Meaning::Kind::Benchmark:
+      case Meaning::Kind::Statistic: uses.metric[m.index] = true; break;
       case Meaning::Kind::Call: break;
     }
   }

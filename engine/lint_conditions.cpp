@@ -108,6 +108,7 @@ class ConditionJudge {
       analysis::Box box = prover_.full_box(true);
       std::vector<std::string> prone;
       for (const std::uint32_t s : prover_.slots_read(node)) {
+        if (s >= state_.rules.slots.size()) continue;  // a statistic, not a company figure
         const Slot& slot = state_.rules.slots[s];
         const Metric& metric = state_.rules.metrics[slot.metric];
         if (slot.audience != Audience::Company || metric.kind == MetricKind::Flag) continue;

@@ -76,6 +76,7 @@ struct ExprNode {
     Weight,     // weight(f): child the finding f; `ref` is the finding
     Operator,   // not, -, +, *, <, and, ... (`op`)
     Call,       // abs, min, max, known, default, all, any (`op`)
+    Statistic,  // n(it.m), ci_low(gap(m)), significant(gap(m)), ...: `ref` is the input (InputLayout)
   };
   Kind kind = Kind::Literal;
   std::string text;             // as written, on one line (comments dropped, spaces collapsed)
@@ -131,6 +132,28 @@ struct Slot {
   Audience audience = Audience::It;
 };
 
+// The statistics a rule can read about one group's value, and about the gap between the groups.
+enum class SlotStatistic : std::uint8_t { N, CiLow, CiHigh };
+enum class GapStatistic : std::uint8_t { CiLow, CiHigh, PValue, Significant, Trust };
+
+// Where each value a compiled program loads sits in the evaluation inputs: the profile's metric values
+// first, one per slot, then the statistics behind them. The compiler emits loads against this layout;
+// gather_evidence() (evidence.hpp) fills it. A gap's Trust is 1 when the gap may be believed; the
+// tentative pass sets it unknown for gaps that are not significant, and every gap(m) reads it (Doubt).
+struct InputLayout {
+  std::uint32_t slots = 0;
+  std::uint32_t metrics = 0;
+
+  std::uint32_t value(std::uint32_t slot) const { return slot; }
+  std::uint32_t of(SlotStatistic s, std::uint32_t slot) const {
+    return slots * (1 + static_cast<std::uint32_t>(s)) + slot;
+  }
+  std::uint32_t of(GapStatistic g, std::uint32_t metric) const {
+    return slots * 4 + metrics * static_cast<std::uint32_t>(g) + metric;
+  }
+  std::uint32_t size() const { return slots * 4 + metrics * 5; }
+};
+
 struct RuleSet {
   std::vector<Source> sources;
   std::vector<Metric> metrics;
@@ -142,6 +165,9 @@ struct RuleSet {
   // Load-time look-ups (never used during evaluation).
   std::optional<std::uint32_t> metric_index(const std::string& id) const;
   std::optional<std::uint32_t> slot_of(std::uint32_t metric, Audience audience) const;
+  InputLayout layout() const {
+    return {static_cast<std::uint32_t>(slots.size()), static_cast<std::uint32_t>(metrics.size())};
+  }
 
   std::map<std::string, std::uint32_t> metric_ids;
   std::map<std::pair<std::uint32_t, Audience>, std::uint32_t> slot_ids;

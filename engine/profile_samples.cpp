@@ -92,9 +92,15 @@ void ProfileReader::read_sample(const toml::table& table, const Metric& metric, 
       }
     } else {
       bad = true;
+      std::string help = did_you_mean(name, allowed, fmt::format("a {} sample takes {}", share ? "share's" : "value's",
+                                                                 joined(allowed, " and ")));
+      if (!share && name == "value") {
+        const auto number = as_number(node);
+        help = fmt::format("a {}'s sample gives its mean: write mean = {}",
+                           metric.kind == MetricKind::Scale ? "scale" : "number", number ? number_text(*number) : "3.4");
+      }
       errors_.add(code::unknown_key, key.source(), fmt::format("unknown key '{}' in the sample of '{}'", name, metric.id),
-                  did_you_mean(name, allowed, fmt::format("a {} sample takes {}", share ? "share's" : "value's",
-                                                          joined(allowed, " and "))));
+                  help);
     }
   }
   if (bad) return;

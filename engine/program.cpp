@@ -91,6 +91,9 @@ double run_on(const Program& program, const double* slots, const double* finding
         break;
       }
       case OpCode::Abs: stack[top - 1] = std::abs(stack[top - 1]); break;
+      case OpCode::Doubt:
+        if (is_unknown(slots[in.arg])) stack[top - 1] = kUnknown;
+        break;
       case OpCode::Known: stack[top - 1] = truth(!is_unknown(stack[top - 1])); break;
       case OpCode::Default: {
         const double fallback = stack[--top];

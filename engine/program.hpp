@@ -20,6 +20,7 @@ enum class OpCode : std::uint8_t {
   Min, Max,      // arg = number of operands (>= 2)
   All, Any,      // arg = number of operands (>= 1)
   Default,       // pop fallback, value: value if known else fallback
+  Doubt,         // the gap on top becomes unknown when slots[arg] is unknown: see InputLayout's gap trust
 };
 
 struct Instr {
@@ -33,6 +34,8 @@ struct Program {
   Unit unit = Unit::Plain;       // what the result means
   std::vector<std::uint32_t> slots;     // every metric slot the program reads (sorted, unique)
   std::vector<std::uint32_t> findings;  // every finding it reads (sorted, unique)
+  std::vector<std::uint32_t> gaps;      // every metric whose gap(m) it reads (sorted, unique)
+  std::vector<std::uint32_t> statistics;  // every statistic input it reads: n(it.m), ci_low(...), ... (sorted, unique)
 
   bool empty() const { return code.empty(); }
 };

@@ -170,6 +170,11 @@ class Resolver {
       case Function::Gap: gap(e); return;
       case Function::Benchmark: benchmark(e); return;
       case Function::Weight: weight(e); return;
+      case Function::N:
+      case Function::CiLow:
+      case Function::CiHigh:
+      case Function::PValue:
+      case Function::Significant: statistic(e, *f); return;
       default:
         state_.meanings[&e] = Meaning::call(f->function);
         for (const auto& arg : e.args) walk(arg);
@@ -238,6 +243,36 @@ class Resolver {
     if (!f) return;
     state_.meanings[&e] = Meaning::weight(*f);
     read_finding(*f, arg.name_span);
+  }
+
+  // n(it.m), ci_low(it.m), ci_high(it.m) read what stands behind one group's value; ci_low, ci_high,
+  // p_value and significant also read the test of gap(m). Only survey answers have a sample.
+  void statistic(const Expr& e, const FunctionInfo& f) {
+    const Expr& arg = e.args.front();
+    const bool of_gap_only = f.function == Function::PValue || f.function == Function::Significant;
+    const bool is_gap = arg.kind == ExprKind::Call && arg.name == "gap" && arg.args.size() == 1;
+    if (arg.kind == ExprKind::GroupRef && !of_gap_only) {
+      const auto m = metric_named(arg.name, arg.name_span);
+      if (!m) return;
+      const Audience audience = audience_of(arg.group);
+      if (!asked(*m, audience, arg.span, std::string(audience_name(audience)) + "." + arg.name)) return;
+      state_.meanings[&e] = Meaning::statistic(f.function, *m, audience);
+      return;
+    }
+    if (is_gap && f.function != Function::N) {
+      gap(arg);
+      if (const auto it = state_.meanings.find(&arg); it != state_.meanings.end())
+        state_.meanings[&e] = Meaning::statistic(f.function, it->second.index, Audience::Company);
+      return;
+    }
+    std::string help = "write " + std::string(f.usage);
+    if (arg.kind == ExprKind::Name && of_gap_only) help = "write " + e.name + "(gap(" + arg.name + "))";
+    if (arg.kind == ExprKind::Name && !of_gap_only) help = "write " + e.name + "(it." + arg.name + ") or " + e.name + "(marketing." + arg.name + ")";
+    const std::string what = f.function == Function::N ? "a group's answer such as it.metric"
+                             : of_gap_only            ? "a gap such as gap(metric)"
+                                                      : "a group's answer such as it.metric, or a gap";
+    state_.error(dsl::code::wrong_arguments, at(arg.span),
+                 e.name + " takes " + what + ", not " + state_.quote(root_.file, arg.span), help);
   }
 
   CheckState& state_;

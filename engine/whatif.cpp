@@ -101,12 +101,14 @@ Overridden apply_overrides(const RuleSet& rules, const Profile& profile, const s
     if (const auto bad = check_value(rules.metrics[rules.slots[o.slot].metric], o.value))
       return {std::nullopt, OverrideError{OverrideError::Kind::BadValue, i, *bad}};
     changed.values[o.slot] = o.value;
+    // The value is now the one given; how many answered stays, but an exact count no longer fits it.
+    if (o.slot < changed.samples.size()) changed.samples[o.slot].count.reset();
   }
   return {std::move(changed), std::nullopt};
 }
 
-WhatIf what_if(const RuleSet& rules, const Profile& before, const Profile& after) {
-  WhatIf w{evaluate(rules, before), evaluate(rules, after), {}, {}, {}};
+WhatIf what_if(const RuleSet& rules, const Profile& before, const Profile& after, const EvidenceOptions& options) {
+  WhatIf w{evaluate(rules, before, options), evaluate(rules, after, options), {}, {}, {}};
   for (std::uint32_t s = 0; s < rules.slots.size(); ++s) {
     const double old_value = s < before.values.size() ? before.values[s] : kUnknown;
     const double new_value = s < after.values.size() ? after.values[s] : kUnknown;

@@ -88,6 +88,6 @@ struct WhatIf {
 };
 
 // Evaluates both profiles (each one as `rapport assess` would) and compares them.
-WhatIf what_if(const RuleSet& rules, const Profile& before, const Profile& after);
+WhatIf what_if(const RuleSet& rules, const Profile& before, const Profile& after, const EvidenceOptions& options = {});
 
 }  // namespace rapport::engine

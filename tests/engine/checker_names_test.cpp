@@ -111,7 +111,8 @@ TEST_CASE("an unknown function suggests the closest function name", "[checker][n
 TEST_CASE("an unknown function far from every name lists the functions", "[checker][names]") {
   const CheckedRules rules(rules_with("frobnicate(it.sat) > 10%"));
   const auto& d = rules.only(code::unknown_function);
-  CHECK(d.help == "the functions are gap, abs, min, max, known, default, all, any, benchmark, weight");
+  CHECK(d.help == "the functions are gap, abs, min, max, known, default, all, any, benchmark, weight, n, ci_low, "
+                  "ci_high, p_value, significant");
 }
 
 TEST_CASE("a function given the wrong number of arguments says how many it takes", "[checker][names]") {

@@ -91,17 +91,22 @@ TEST_CASE("a condition compiles to postfix code over slot indices and constants"
 
 TEST_CASE("gap compiles to it minus marketing, benchmark to a constant", "[compile]") {
   const CheckedRules checked(rules_with("gap(sat) > benchmark(it.sat)"));
-  const Program& p = checked.rules().findings[0].condition;
-  REQUIRE(p.code.size() == 5);
+  const RuleSet& rules = checked.rules();
+  const Program& p = rules.findings[0].condition;
+  REQUIRE(p.code.size() == 6);
   CHECK(p.code[0].op == OpCode::LoadSlot);
   CHECK(p.code[0].arg == 0);  // it.sat
   CHECK(p.code[1].op == OpCode::LoadSlot);
   CHECK(p.code[1].arg == 1);  // marketing.sat
   CHECK(p.code[2].op == OpCode::Sub);
-  CHECK(p.code[3].op == OpCode::PushConst);
-  CHECK(p.constants.at(p.code[3].arg) == Approx(0.10));
-  CHECK(p.code[4].op == OpCode::Gt);
+  // the gap is believed only while its trust input is known (the tentative pass withdraws it)
+  CHECK(p.code[3].op == OpCode::Doubt);
+  CHECK(p.code[3].arg == rules.layout().of(GapStatistic::Trust, *rules.metric_index("sat")));
+  CHECK(p.code[4].op == OpCode::PushConst);
+  CHECK(p.constants.at(p.code[4].arg) == Approx(0.10));
+  CHECK(p.code[5].op == OpCode::Gt);
   CHECK(p.slots == std::vector<std::uint32_t>{0, 1});
+  CHECK(p.gaps == std::vector<std::uint32_t>{*rules.metric_index("sat")});
 }
 
 TEST_CASE("the benchmark of a company-level metric is its published figure", "[compile]") {

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "engine/counterfactual.hpp"
+#include "engine/evidence.hpp"
 #include "rules_fixture.hpp"
 
 namespace rapport::engine::testing {
@@ -15,7 +16,7 @@ WhatItTakes take(const std::string& when, const std::map<std::string, double>& v
   keep.push_back(std::make_unique<CheckedRules>(rules_with(when)));
   const RuleSet& rules = keep.back()->rules();
   if (out != nullptr) *out = &rules;
-  return what_it_takes(rules, profile_of(rules, values).values, 0);
+  return what_it_takes(rules, gather_evidence(rules, profile_of(rules, values)).inputs, 0);
 }
 
 TEST_CASE("a strict threshold is reached exactly: raising a share to the threshold removes it", "[counterfactual]") {

@@ -433,11 +433,18 @@ TEST_CASE("a scale value written as text is a type error that suggests dropping 
   CHECK(d.help == "write 4 without quotes");
 }
 
-TEST_CASE("a table where a metric value belongs is a type error", "[profile]") {
-  const Diagnostic d = only_error(kCompany + "[it]\nalignment_score = { value = 4 }\n");
+TEST_CASE("a scale's sample gives its mean, not a value", "[profile]") {
+  const Diagnostic d = only_error(kCompany + "[it]\nalignment_score = { value = 4, n = 12 }\n");
+  CHECK(d.code == code::unknown_key);
+  CHECK(place(d) == "client.toml:4:21");
+  CHECK(d.message == "unknown key 'value' in the sample of 'alignment_score'");
+  CHECK(d.help == "a scale's sample gives its mean: write mean = 4");
+}
+
+TEST_CASE("a table for a company figure is a type error", "[profile]") {
+  const Diagnostic d = only_error(kCompany + "[company_metrics]\ncio_cmo_meetings_per_month = { value = 4 }\n");
   CHECK(d.code == code::wrong_type);
-  CHECK(place(d) == "client.toml:4:19");
-  CHECK(d.message == "'alignment_score' is a scale of 1 to 5, so it takes a number, not a table");
+  CHECK(d.message == "'cio_cmo_meetings_per_month' takes a number, not a table");
 }
 
 TEST_CASE("a number metric written as text is a type error", "[profile]") {

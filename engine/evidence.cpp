@@ -1,0 +1,127 @@
+// gather_evidence(): from a profile's values and samples to the statistics behind them and the
+// evaluation inputs. Values with too few answers are withheld here, once, so that nothing later
+// (conditions, narratives, charts) can use or show them.
+#include "engine/evidence.hpp"
+
+#include <algorithm>
+
+namespace rapport::engine {
+
+namespace {
+
+using statistics::GapTest;
+using statistics::ScaleSummary;
+using statistics::ShareSummary;
+
+// A profile loaded for these rules has a value per slot; one built by hand may be shorter.
+double value_at(const Profile& profile, std::uint32_t s) { return s < profile.values.size() ? profile.values[s] : kUnknown; }
+
+SlotEvidence standing_of(const Profile& profile, std::uint32_t s, Audience group, const EvidenceOptions& options) {
+  SlotEvidence evidence;
+  const double value = value_at(profile, s);
+  const Sample sample = s < profile.samples.size() ? profile.samples[s] : Sample{};
+  if (is_unknown(value)) return evidence;
+  evidence.standing = Standing::Measured;
+  if (group == Audience::Company) return evidence;  // a company figure has no sample
+  evidence.n = sample.n ? sample.n : profile.respondents(group);
+  evidence.sd = sample.sd.value_or(kUnknown);
+  if (evidence.n && *evidence.n < options.min_group_size)
+    evidence.standing = Standing::Suppressed;
+  else if (evidence.n && *evidence.n < options.min_n)
+    evidence.standing = Standing::TooFew;
+  return evidence;
+}
+
+ShareSummary share_summary(double value, const SlotEvidence& e, double confidence) {
+  return statistics::share_from_aggregate(value, *e.n, confidence);
+}
+
+ScaleSummary scale_summary(double value, const SlotEvidence& e, double confidence) {
+  return statistics::scale_from_aggregate(value, e.sd, *e.n, confidence);
+}
+
+bool has_interval(const Metric& metric) { return metric.kind != MetricKind::Flag; }
+
+void add_interval(SlotEvidence& e, const Metric& metric, double value, double confidence) {
+  if (e.standing != Standing::Measured || !e.n || !has_interval(metric)) return;
+  if (metric.kind == MetricKind::Share) {
+    const ShareSummary summary = share_summary(value, e, confidence);
+    if (statistics::sufficient(summary.status)) e.ci = summary.ci;
+  } else {
+    const ScaleSummary summary = scale_summary(value, e, confidence);
+    if (statistics::sufficient(summary.status)) e.ci = summary.ci;
+  }
+}
+
+GapEvidence test_gap(const Metric& metric, double it, double marketing, const SlotEvidence& a, const SlotEvidence& b,
+                     const EvidenceOptions& options) {
+  GapEvidence gap;
+  if (a.standing != Standing::Measured || b.standing != Standing::Measured || !a.n || !b.n) return gap;
+  if (!has_interval(metric)) return gap;
+  const double confidence = 1.0 - options.significance_level;
+  gap.test = metric.kind == MetricKind::Share
+                 ? statistics::share_gap_test(share_summary(it, a, confidence), share_summary(marketing, b, confidence),
+                                              confidence)
+                 : statistics::scale_gap_test(scale_summary(it, a, confidence), scale_summary(marketing, b, confidence),
+                                              confidence);
+  gap.tested = statistics::sufficient(gap.test.status);
+  gap.significant = gap.tested && statistics::significant(gap.test, options.significance_level);
+  return gap;
+}
+
+double truth(bool b) { return b ? 1.0 : 0.0; }
+
+}  // namespace
+
+bool Evidence::any_doubted() const {
+  for (std::uint32_t m = 0; m < gaps.size(); ++m)
+    if (doubted(m)) return true;
+  return false;
+}
+
+std::vector<double> Evidence::sceptical_inputs() const {
+  std::vector<double> out = inputs;
+  const InputLayout layout{static_cast<std::uint32_t>(slots.size()), static_cast<std::uint32_t>(gaps.size())};
+  for (std::uint32_t m = 0; m < gaps.size(); ++m)
+    if (doubted(m)) out[layout.of(GapStatistic::Trust, m)] = kUnknown;
+  return out;
+}
+
+Evidence gather_evidence(const RuleSet& rules, const Profile& profile, const EvidenceOptions& options) {
+  Evidence out;
+  out.options = options;
+  const InputLayout layout = rules.layout();
+  const double confidence = out.confidence();
+  out.inputs.assign(layout.size(), kUnknown);
+  out.slots.reserve(rules.slots.size());
+  for (std::uint32_t s = 0; s < rules.slots.size(); ++s) {
+    const Slot& slot = rules.slots[s];
+    const Metric& metric = rules.metrics[slot.metric];
+    SlotEvidence e = standing_of(profile, s, slot.audience, options);
+    add_interval(e, metric, value_at(profile, s), confidence);
+    if (e.standing == Standing::Measured) out.inputs[layout.value(s)] = value_at(profile, s);
+    if (e.n && e.standing != Standing::Absent) out.inputs[layout.of(SlotStatistic::N, s)] = *e.n;
+    if (e.ci) {
+      out.inputs[layout.of(SlotStatistic::CiLow, s)] = e.ci->low;
+      out.inputs[layout.of(SlotStatistic::CiHigh, s)] = e.ci->high;
+    }
+    out.slots.push_back(e);
+  }
+  out.gaps.resize(rules.metrics.size());
+  for (std::uint32_t m = 0; m < rules.metrics.size(); ++m) {
+    out.inputs[layout.of(GapStatistic::Trust, m)] = 1.0;
+    const auto it = rules.slot_of(m, Audience::It);
+    const auto marketing = rules.slot_of(m, Audience::Marketing);
+    if (!it || !marketing) continue;
+    GapEvidence& gap = out.gaps[m] = test_gap(rules.metrics[m], value_at(profile, *it), value_at(profile, *marketing),
+                                              out.slots[*it], out.slots[*marketing], options);
+    if (!gap.tested) continue;
+    out.inputs[layout.of(GapStatistic::CiLow, m)] = gap.test.ci.low;
+    out.inputs[layout.of(GapStatistic::CiHigh, m)] = gap.test.ci.high;
+    out.inputs[layout.of(GapStatistic::PValue, m)] = gap.test.p_value;
+    out.inputs[layout.of(GapStatistic::Significant, m)] = truth(gap.significant);
+  }
+  return out;
+}
+
+}  // namespace rapport::engine
