@@ -6,7 +6,9 @@
 #include <algorithm>
 #include <cmath>
 
+#include "cli/report_evidence.hpp"
 #include "cli/value_format.hpp"
+#include "engine/shortfall.hpp"
 
 namespace rapport::cli {
 namespace {
@@ -32,15 +34,24 @@ class ReportBuilder {
       report.not_observed.push_back(rules_.findings[f].title);
     }
     report.gaps = gaps();
-    report.not_assessed = not_assessed();
+    undecided(report);
+    report.evidence_notes = evidence_notes(rules_, evidence());
+    report.significance = level_text(evidence().options.significance_level);
+    for (const auto& f : report.findings) report.tentative += f.tentative ? 1 : 0;
+    for (const auto& r : report.recommendations) report.tentative += r.tentative ? 1 : 0;
     for (const auto& source : rules_.sources) report.sources.push_back(source_view(source));
     report.method = method();
+    report.method.push_back(statistics_method());
     return report;
   }
 
  private:
   const ReportInput& in_;
   const engine::RuleSet& rules_;
+
+  const engine::Evidence& evidence() const { return in_.assessment.evidence; }
+  // What the rules read: the profile's values with those withheld or set aside made unknown.
+  double used_value(std::uint32_t slot) const { return evidence().inputs[slot]; }
 
   Cover cover() const {
     const auto& company = in_.profile.company;
@@ -72,8 +83,13 @@ class ReportBuilder {
   ValueLine value_line(std::uint32_t slot) const {
     const auto& s = rules_.slots[slot];
     const auto& metric = rules_.metrics[s.metric];
+    const engine::SlotEvidence& e = evidence().slots[slot];
     ValueLine line{slot_reference(rules_, slot), metric.label, audience_name(s.audience),
-                   format_value(in_.profile.values[slot], unit_of(metric)), "", ""};
+                   format_value(used_value(slot), unit_of(metric)), "", ""};
+    if (e.standing == engine::Standing::Suppressed) line.value = "withheld";
+    if (e.n) line.n = std::to_string(*e.n);
+    if (e.ci) line.ci = interval_text(*e.ci, unit_of(metric));
+    line.standing = standing_text(e, evidence().options);
     if (const auto* benchmark = metric.benchmark_for(s.audience)) {
       line.benchmark = format_benchmark(*benchmark, metric);
       line.benchmark_source = rules_.sources[benchmark->source].title;
@@ -85,7 +101,8 @@ class ReportBuilder {
     const auto& finding = rules_.findings[index];
     const auto& outcome = in_.assessment.findings[index];
     FindingView view{finding.id, finding.title, severity_key(finding.severity), verdict_key(outcome.verdict),
-                     fill(outcome.narrative), {}, {}};
+                     fill(outcome.narrative), {}, {}, outcome.tentative};
+    if (outcome.tentative) view.certainty = tentative_note(rules_, evidence(), outcome.doubted_gaps);
     for (const auto& citation : finding.evidence) {
       view.evidence.push_back({rules_.sources[citation.source].id, source_name(citation.source), citation.quote});
     }
@@ -107,6 +124,8 @@ class ReportBuilder {
     for (const auto& action : outcome.actions) view.actions.push_back(fill(action));
     for (auto f : outcome.because) view.because.push_back(finding(f));
     view.summary = summary(view);
+    view.tentative = outcome.tentative;
+    if (outcome.tentative) view.certainty = tentative_note(rules_, evidence(), outcome.doubted_gaps);
     return view;
   }
 
@@ -138,7 +157,7 @@ class ReportBuilder {
       row.high = std::isfinite(metric.high) ? metric.high : 1;
       const auto unit = unit_of(metric);
       auto value_of = [&](engine::Audience a) -> std::optional<double> {
-        double v = in_.profile.values[*rules_.slot_of(m, a)];
+        double v = used_value(*rules_.slot_of(m, a));
         return engine::is_unknown(v) ? std::nullopt : std::optional<double>(v);
       };
       row.it = value_of(engine::Audience::It);
@@ -147,6 +166,7 @@ class ReportBuilder {
       row.marketing_text = format_value(row.marketing.value_or(engine::kUnknown), unit);
       double gap = row.it && row.marketing ? *row.it - *row.marketing : engine::kUnknown;
       row.gap_text = format_value(gap, row.is_share ? engine::Unit::Points : engine::Unit::Plain);
+      add_statistics(row, m);
       if (const auto* b = metric.benchmark_for(engine::Audience::It)) {
         row.it_benchmark = b->value;
         row.it_benchmark_text = format_benchmark(*b, metric);
@@ -160,28 +180,48 @@ class ReportBuilder {
     return rows;
   }
 
-  NotAssessedItem not_assessed_item(std::string kind, std::string id, std::string title,
-                                    const std::vector<std::uint32_t>& slots,
-                                    const std::vector<std::uint32_t>& findings) const {
+  void add_statistics(GapRow& row, std::uint32_t m) const {
+    const auto& metric = rules_.metrics[m];
+    const auto& it = evidence().slots[*rules_.slot_of(m, engine::Audience::It)];
+    const auto& marketing = evidence().slots[*rules_.slot_of(m, engine::Audience::Marketing)];
+    if (it.n) row.it_n = std::to_string(*it.n);
+    if (marketing.n) row.marketing_n = std::to_string(*marketing.n);
+    if (it.standing == engine::Standing::Suppressed) row.it_text = "withheld";
+    if (marketing.standing == engine::Standing::Suppressed) row.marketing_text = "withheld";
+    row.it_ci = it.ci;
+    row.marketing_ci = marketing.ci;
+    if (it.ci) row.it_ci_text = interval_text(*it.ci, unit_of(metric));
+    if (marketing.ci) row.marketing_ci_text = interval_text(*marketing.ci, unit_of(metric));
+    const auto& gap = evidence().gaps[m];
+    if (!gap.tested) return;
+    row.gap_ci_text = interval_text(gap.test.ci, gap_unit(metric));
+    row.p_text = p_value_text(gap.test.p_value);
+    row.significant = gap.significant;
+  }
+
+  NotAssessedItem undecided_item(std::string kind, std::string id, std::string title,
+                                 const engine::Grounds& grounds, const engine::Shortfall& lacks) const {
     NotAssessedItem item{std::move(kind), std::move(id), std::move(title), {}, {}};
-    for (auto slot : slots) item.missing.push_back(slot_reference(rules_, slot));
-    for (auto f : findings) item.unknown_findings.push_back(rules_.findings[f].title);
+    for (auto slot : lacks.missing) item.missing.push_back(slot_reference(rules_, slot));
+    for (auto f : grounds.unknown_findings) item.unknown_findings.push_back(rules_.findings[f].title);
+    for (auto slot : lacks.thin) item.thin.push_back(thin_reference(rules_, evidence(), slot));
+    for (auto slot : lacks.unsampled) item.unsampled.push_back(slot_reference(rules_, slot));
     return item;
   }
 
-  std::vector<NotAssessedItem> not_assessed() const {
-    std::vector<NotAssessedItem> items;
-    for (const auto& o : in_.assessment.findings) {
-      if (o.verdict != engine::Verdict::Unknown) continue;
-      const auto& f = rules_.findings[o.finding];
-      items.push_back(not_assessed_item("finding", f.id, f.title, o.missing_slots, o.unknown_findings));
-    }
-    for (const auto& o : in_.assessment.recommendations) {
-      if (o.verdict != engine::Verdict::Unknown) continue;
-      const auto& r = rules_.recommendations[o.recommendation];
-      items.push_back(not_assessed_item("recommendation", r.id, r.title, o.missing_slots, o.unknown_findings));
-    }
-    return items;
+  // Unknown items: "insufficient evidence" when only answers from too few people stand in the way,
+  // "not assessed" when data is missing.
+  void undecided(ClientReport& report) const {
+    auto add = [&](std::string kind, const std::string& id, const std::string& title, const engine::Grounds& g) {
+      const engine::Shortfall lacks = engine::shortfall_of(in_.assessment, g);
+      (lacks.insufficient_evidence() ? report.insufficient : report.not_assessed)
+          .push_back(undecided_item(std::move(kind), id, title, g, lacks));
+    };
+    for (const auto& o : in_.assessment.findings)
+      if (o.verdict == engine::Verdict::Unknown) add("finding", rules_.findings[o.finding].id, rules_.findings[o.finding].title, o);
+    for (const auto& o : in_.assessment.recommendations)
+      if (o.verdict == engine::Verdict::Unknown)
+        add("recommendation", rules_.recommendations[o.recommendation].id, rules_.recommendations[o.recommendation].title, o);
   }
 
   static SourceView source_view(const engine::Source& source) {
@@ -191,6 +231,18 @@ class ReportBuilder {
     }
     return {source.id, source.title, source.by, source.year ? std::to_string(*source.year) : "",
             join(sample, ", "), source.note, source.url};
+  }
+
+  std::string statistics_method() const {
+    const auto& o = evidence().options;
+    return fmt::format(
+        "Where the survey says how many people answered, each group's figure comes with a {} confidence interval "
+        "(Wilson's for shares, Student's t for scales), and each difference between IT and marketing is tested "
+        "(a two-sided two-proportion z-test for shares, Welch's t-test for scales). A finding or recommendation "
+        "that holds only because of a difference that is not significant at the {} level is marked tentative. "
+        "Figures from fewer than {} people are not used (insufficient evidence), and figures from fewer than {} "
+        "are withheld altogether, to keep respondents anonymous.",
+        level_text(evidence().confidence()), level_text(o.significance_level), o.min_n, o.min_group_size);
   }
 
   static std::vector<std::string> method() {

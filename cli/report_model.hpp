@@ -16,9 +16,12 @@ struct ValueLine {
   std::string reference;       // "it.satisfied_with_collaboration"
   std::string label;           // "Satisfied with collaboration"
   std::string group;           // "IT", "marketing", "company"
-  std::string value;           // "21%" or "n/a"
+  std::string value;           // "21%", "n/a", or "withheld" when too few answered to show it
   std::string benchmark;       // "about 10%" or "" when none is published
   std::string benchmark_source;  // the source's title, or ""
+  std::string n{};             // "14": how many answered, or "" when not known
+  std::string ci{};            // "8–48%": the confidence interval, or ""
+  std::string standing{};      // "withheld: 4 answered, fewer than 5 (anonymity)", or "" when used
 };
 
 struct Citation {
@@ -35,6 +38,8 @@ struct FindingView {
   std::string narrative;       // filled in (fired findings only)
   std::vector<Citation> evidence;
   std::vector<ValueLine> values;
+  bool tentative = false;      // fired only thanks to gaps that are not significant
+  std::string certainty{};     // why it is tentative, or ""
 };
 
 struct RecommendationView {
@@ -48,6 +53,8 @@ struct RecommendationView {
   std::vector<std::string> actions;
   std::vector<FindingView> because;  // the fired findings behind it, with their values
   std::string summary;         // the executive summary's paragraph, shown after the title
+  bool tentative = false;
+  std::string certainty{};     // why it is tentative, or ""
 };
 
 // A metric asked of both groups: IT and marketing side by side, with the published benchmarks.
@@ -61,6 +68,12 @@ struct GapRow {
   std::optional<double> it_benchmark, marketing_benchmark;
   std::string it_text, marketing_text, gap_text;          // "64%", "14%", "+50 pp" ("n/a" when missing)
   std::string it_benchmark_text, marketing_benchmark_text; // "58%", "under 50%", "" when none
+  std::string it_n{}, marketing_n{};                      // "14", or "" when not known
+  std::optional<engine::statistics::ConfidenceInterval> it_ci{}, marketing_ci{};  // for error bars
+  std::string it_ci_text{}, marketing_ci_text{};          // "8–48%", or ""
+  std::string gap_ci_text{};                              // "-4 to +31 pp", or "" when not tested
+  std::string p_text{};                                   // "p = 0.03", or "" when not tested
+  std::optional<bool> significant{};                      // when tested
 };
 
 struct NotAssessedItem {
@@ -69,6 +82,8 @@ struct NotAssessedItem {
   std::string title;
   std::vector<std::string> missing;           // metric references the profile lacks
   std::vector<std::string> unknown_findings;  // titles of findings it builds on that are unknown
+  std::vector<std::string> thin{};            // values set aside for too few answers: "it.x (4 answered)"
+  std::vector<std::string> unsampled{};       // values given without the count a statistic needs
 };
 
 struct SourceView {
@@ -98,7 +113,11 @@ struct ClientReport {
   std::vector<FindingView> findings;            // fired, most severe first
   std::vector<std::string> not_observed;        // titles of findings that did not fire
   std::vector<GapRow> gaps;                     // every metric asked of both groups, declaration order
-  std::vector<NotAssessedItem> not_assessed;
+  std::vector<NotAssessedItem> not_assessed;    // data missing
+  std::vector<NotAssessedItem> insufficient;    // data given, but from too few people to use
+  std::vector<std::string> evidence_notes;      // values withheld or set aside, and why
+  std::string significance;                     // "5%": the level gaps are tested at
+  std::size_t tentative = 0;                    // fired findings and shown recommendations that are tentative
   std::vector<SourceView> sources;
   std::vector<std::string> method;              // paragraphs on how the assessment works
 };
