@@ -22,6 +22,7 @@ struct AssessParams {
   std::string brand;
   std::string output = "-";
   std::size_t top = 0;
+  engine::EvidenceOptions evidence;
 };
 
 int run_assess(const AssessParams& params) {
@@ -36,7 +37,7 @@ int run_assess(const AssessParams& params) {
   dsl::SourceMap sources;
   RuleInput rules = require_rules(params.rules, sources);
   engine::Profile profile = require_profile(params.profile, rules.rules, sources);
-  engine::Assessment assessment = engine::evaluate(rules.rules, profile);
+  engine::Assessment assessment = engine::evaluate(rules.rules, profile, params.evidence);
 
   ReportInput input{rules.rules, profile, assessment, rules.files, rules.fingerprint, params.top};
   if (params.format == "json") {
@@ -72,6 +73,7 @@ Command add_assess_command(CLI::App& app) {
   command->add_option("--brand", params->brand, "Brand file (TOML): the firm's name, accent colour and logo");
   add_output_option(*command, params->output);
   command->add_option("--top", params->top, "Show only the N highest-priority recommendations");
+  add_evidence_options(*command, params->evidence);
   return {command, [params] { return run_assess(*params); }};
 }
 

@@ -21,6 +21,7 @@ struct ExplainParams {
   std::vector<std::string> rules;
   std::string format = "text";
   std::string output = "-";
+  engine::EvidenceOptions evidence;
 };
 
 // The items named on the command line; an id that names neither is a usage error, with a suggestion.
@@ -48,7 +49,7 @@ int run_explain(const ExplainParams& params) {
   RuleInput rules = require_rules(params.rules, sources);
   const std::vector<engine::ItemRef> items = items_named(rules.rules, params.ids);
   engine::Profile profile = require_profile(params.profile, rules.rules, sources);
-  const engine::Explanation explanation = engine::explain(rules.rules, profile, items);
+  const engine::Explanation explanation = engine::explain(rules.rules, profile, items, params.evidence);
 
   const ExplainInput input{rules.rules, explanation, params.profile, profile.company.name, rules.fingerprint};
   if (params.format == "json") {
@@ -76,6 +77,7 @@ Command add_explain_command(CLI::App& app) {
       ->check(CLI::IsMember({"text", "json"}))
       ->default_str("text");
   add_output_option(*command, params->output);
+  add_evidence_options(*command, params->evidence);
   return {command, [params] { return run_explain(*params); }};
 }
 

@@ -20,6 +20,7 @@ struct WhatIfParams {
   std::vector<std::string> rules;
   std::string format = "text";
   std::string output = "-";
+  engine::EvidenceOptions evidence;
 };
 
 int run_whatif(const WhatIfParams& params) {
@@ -33,7 +34,7 @@ int run_whatif(const WhatIfParams& params) {
   const engine::Profile profile = require_profile(params.profile, rules.rules, sources);
   const engine::Overridden changed = engine::apply_overrides(rules.rules, profile, set);
   if (!changed.profile) throw UsageError("--set: a value does not fit its metric");  // read_settings checked each one
-  const engine::WhatIf result = engine::what_if(rules.rules, profile, *changed.profile);
+  const engine::WhatIf result = engine::what_if(rules.rules, profile, *changed.profile, params.evidence);
 
   const WhatIfInput input{rules.rules, profile, set, result, params.profile, rules.fingerprint};
   if (params.format == "json") {
@@ -64,6 +65,7 @@ Command add_whatif_command(CLI::App& app) {
       ->check(CLI::IsMember({"text", "json"}))
       ->default_str("text");
   add_output_option(*command, params->output);
+  add_evidence_options(*command, params->evidence);
   return {command, [params] { return run_whatif(*params); }};
 }
 

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "engine/evidence.hpp"
+
 namespace rapport::cli {
 
 using CommandRun = std::function<int()>;
@@ -27,5 +29,7 @@ Command add_whatif_command(CLI::App& app);  // rapport whatif PROFILE --set T=V.
 // Flags shared by several subcommands, defined once.
 void add_rules_option(CLI::App& command, std::vector<std::string>& rules);
 void add_output_option(CLI::App& command, std::string& output);
+// --significance-level, --min-n, --min-group-size: how the statistics judge the evidence.
+void add_evidence_options(CLI::App& command, engine::EvidenceOptions& options);
 
 }  // namespace rapport::cli

@@ -23,17 +23,18 @@ engine::Unit gap_unit(const engine::Metric& metric) {
   return metric.kind == engine::MetricKind::Share ? engine::Unit::Points : engine::Unit::Plain;
 }
 
+// Intervals are rough by nature: whole percentage points, and one decimal on a scale.
 std::string interval_text(const engine::statistics::ConfidenceInterval& ci, engine::Unit unit) {
-  if (unit == engine::Unit::Points)
-    return fmt::format("{} to {}", format_value(ci.low, unit).substr(0, format_value(ci.low, unit).size() - 3),
-                       format_value(ci.high, unit));
-  if (unit == engine::Unit::Percent) {
-    std::string low = format_value(ci.low, unit);
-    low.pop_back();  // "8–48%", not "8%–48%"
-    return low + "–" + format_value(ci.high, unit);
+  auto percent = [](double v) { return fmt::format("{}", std::lround(v * 100)); };
+  auto plain = [](double v) { return fmt::format("{:.1f}", v); };
+  auto signed_text = [](std::string t) { return t.starts_with("-") || t == "0" ? t : "+" + t; };
+  switch (unit) {
+    case engine::Unit::Percent: return percent(ci.low) + "–" + percent(ci.high) + "%";
+    case engine::Unit::Points: return signed_text(percent(ci.low)) + " to " + signed_text(percent(ci.high)) + " pp";
+    default:
+      if (ci.low < 0) return signed_text(plain(ci.low)) + " to " + signed_text(plain(ci.high));
+      return plain(ci.low) + "–" + plain(ci.high);
   }
-  if (ci.low < 0 && ci.high > 0) return format_number(ci.low) + " to " + format_number(ci.high);
-  return format_number(ci.low) + "–" + format_number(ci.high);
 }
 
 std::string p_value_text(double p) {

@@ -6,8 +6,10 @@
 #include <cmath>
 
 #include "cli/report.hpp"
+#include "cli/report_evidence.hpp"
 #include "cli/report_model.hpp"
 #include "cli/value_format.hpp"
+#include "engine/shortfall.hpp"
 
 namespace rapport::cli {
 namespace {
@@ -25,13 +27,20 @@ Json optional_int(const std::optional<int>& value) { return value ? Json(*value)
 
 Json slot_values(const ReportInput& in, const engine::Program& program) {
   Json values = Json::object();
-  for (auto slot : program.slots) values[slot_reference(in.rules, slot)] = number_or_null(in.profile.values[slot]);
+  for (auto slot : program.slots)
+    values[slot_reference(in.rules, slot)] = number_or_null(in.assessment.evidence.inputs[slot]);
   return values;
 }
 
 Json missing(const ReportInput& in, const std::vector<std::uint32_t>& slots) {
   Json list = Json::array();
   for (auto slot : slots) list.push_back(slot_reference(in.rules, slot));
+  return list;
+}
+
+Json metric_ids(const ReportInput& in, const std::vector<std::uint32_t>& metrics) {
+  Json list = Json::array();
+  for (auto m : metrics) list.push_back(in.rules.metrics[m].id);
   return list;
 }
 
@@ -58,7 +67,9 @@ Json recommendations(const ReportInput& in) {
                     {"actions", actions},
                     {"because", finding_ids(in, outcome.because)},
                     {"rationale", rec.rationale},
-                    {"values", slot_values(in, rec.condition)}});
+                    {"values", slot_values(in, rec.condition)},
+                    {"tentative", outcome.tentative},
+                    {"doubted_gaps", metric_ids(in, outcome.doubted_gaps)}});
   }
   return list;
 }
@@ -79,9 +90,47 @@ Json findings(const ReportInput& in) {
                     {"values", slot_values(in, finding.condition)},
                     {"evidence", evidence},
                     {"missing", missing(in, outcome.missing_slots)},
-                    {"unknown_findings", finding_ids(in, outcome.unknown_findings)}});
+                    {"unknown_findings", finding_ids(in, outcome.unknown_findings)},
+                    {"tentative", outcome.tentative},
+                    {"doubted_gaps", metric_ids(in, outcome.doubted_gaps)}});
   }
   return list;
+}
+
+Json interval(const std::optional<engine::statistics::ConfidenceInterval>& ci) {
+  return ci ? Json::array({rounded(ci->low), rounded(ci->high)}) : Json(nullptr);
+}
+
+std::string standing_key(engine::Standing standing) {
+  switch (standing) {
+    case engine::Standing::Absent: return "absent";
+    case engine::Standing::Measured: return "measured";
+    case engine::Standing::TooFew: return "insufficient";
+    case engine::Standing::Suppressed: return "withheld";
+  }
+  return "absent";
+}
+
+// n, ci and p_value of one metric: per group asked, and for the gap when it was tested.
+void add_statistics(const ReportInput& in, std::uint32_t m, Json& entry) {
+  const auto& metric = in.rules.metrics[m];
+  const auto& evidence = in.assessment.evidence;
+  Json n = Json::object(), ci = Json::object(), standing = Json::object();
+  for (auto audience : metric.asked) {
+    if (audience == engine::Audience::Company) continue;
+    const auto& e = evidence.slots[*in.rules.slot_of(m, audience)];
+    n[audience_key(audience)] = optional_int(e.n);
+    ci[audience_key(audience)] = interval(e.ci);
+    standing[audience_key(audience)] = standing_key(e.standing);
+  }
+  const auto& gap = evidence.gaps[m];
+  const bool both = metric.asked_of(engine::Audience::It) && metric.asked_of(engine::Audience::Marketing);
+  if (both) ci["gap"] = gap.tested ? interval(gap.test.ci) : Json(nullptr);
+  entry["n"] = n;
+  entry["ci"] = ci;
+  entry["standing"] = standing;
+  entry["p_value"] = gap.tested ? rounded(gap.test.p_value) : Json(nullptr);
+  entry["significant"] = gap.tested ? Json(gap.significant) : Json(nullptr);
 }
 
 Json metrics(const ReportInput& in) {
@@ -92,39 +141,47 @@ Json metrics(const ReportInput& in) {
     Json benchmarks = Json::object();
     for (auto audience : metric.asked) {
       auto slot = in.rules.slot_of(m, audience);
-      values[audience_key(audience)] = slot ? number_or_null(in.profile.values[*slot]) : Json(nullptr);
+      values[audience_key(audience)] = slot ? number_or_null(in.assessment.evidence.inputs[*slot]) : Json(nullptr);
     }
     for (const auto& benchmark : metric.benchmarks) {
       benchmarks[audience_key(benchmark.group)] = {{"value", benchmark.value},
                                                    {"bound", bound_key(benchmark.bound)},
                                                    {"source", in.rules.sources[benchmark.source].id}};
     }
-    list.push_back({{"id", metric.id},
-                    {"label", metric.label},
-                    {"question", metric.question},
-                    {"kind", kind_key(metric.kind)},
-                    {"values", values},
-                    {"benchmarks", benchmarks}});
+    Json entry = {{"id", metric.id},
+                  {"label", metric.label},
+                  {"question", metric.question},
+                  {"kind", kind_key(metric.kind)},
+                  {"values", values},
+                  {"benchmarks", benchmarks}};
+    add_statistics(in, m, entry);
+    list.push_back(std::move(entry));
   }
   return list;
 }
 
-Json not_assessed(const ReportInput& in) {
+Json undecided_item(const ReportInput& in, const char* kind, const std::string& id, const engine::Grounds& g,
+                    const engine::Shortfall& lacks) {
+  return {{"kind", kind},
+          {"id", id},
+          {"missing", missing(in, g.missing_slots)},
+          {"insufficient", missing(in, lacks.thin)},
+          {"without_counts", missing(in, g.unsampled_slots)},
+          {"unknown_findings", finding_ids(in, g.unknown_findings)}};
+}
+
+// Unknown items, split as the reports split them: data missing, or too few answers behind it.
+Json undecided(const ReportInput& in, bool insufficient) {
   Json list = Json::array();
-  for (const auto& outcome : in.assessment.findings) {
-    if (outcome.verdict != engine::Verdict::Unknown) continue;
-    list.push_back({{"kind", "finding"},
-                    {"id", in.rules.findings[outcome.finding].id},
-                    {"missing", missing(in, outcome.missing_slots)},
-                    {"unknown_findings", finding_ids(in, outcome.unknown_findings)}});
-  }
-  for (const auto& outcome : in.assessment.recommendations) {
-    if (outcome.verdict != engine::Verdict::Unknown) continue;
-    list.push_back({{"kind", "recommendation"},
-                    {"id", in.rules.recommendations[outcome.recommendation].id},
-                    {"missing", missing(in, outcome.missing_slots)},
-                    {"unknown_findings", finding_ids(in, outcome.unknown_findings)}});
-  }
+  auto add = [&](const char* kind, const std::string& id, const engine::Grounds& g) {
+    const engine::Shortfall lacks = engine::shortfall_of(in.assessment, g);
+    if (lacks.insufficient_evidence() == insufficient) list.push_back(undecided_item(in, kind, id, g, lacks));
+  };
+  for (const auto& outcome : in.assessment.findings)
+    if (outcome.verdict == engine::Verdict::Unknown) add("finding", in.rules.findings[outcome.finding].id, outcome);
+  for (const auto& outcome : in.assessment.recommendations)
+    if (outcome.verdict == engine::Verdict::Unknown)
+      add("recommendation", in.rules.recommendations[outcome.recommendation].id, outcome);
   return list;
 }
 
@@ -180,12 +237,19 @@ std::string render_json(const ReportInput& in) {
         {"marketing", optional_int(in.profile.marketing_respondents)}}},
       {"rule_files", in.rule_files},
       {"rules_fingerprint", in.rules_fingerprint},
+      {"statistics",
+       {{"significance_level", in.assessment.evidence.options.significance_level},
+        {"confidence", in.assessment.evidence.confidence()},
+        {"min_n", in.assessment.evidence.options.min_n},
+        {"min_group_size", in.assessment.evidence.options.min_group_size}}},
       {"executive_summary", summary(client)},
       {"recommendations", recommendations(in)},
       {"findings", findings(in)},
       {"metrics", metrics(in)},
       {"perception_gap", perception_gap(client)},
-      {"not_assessed", not_assessed(in)},
+      {"not_assessed", undecided(in, false)},
+      {"insufficient_evidence", undecided(in, true)},
+      {"evidence_notes", client.evidence_notes},
       {"sources", sources(client)},
       {"method", client.method},
   };

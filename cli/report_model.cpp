@@ -202,10 +202,11 @@ class ReportBuilder {
   NotAssessedItem undecided_item(std::string kind, std::string id, std::string title,
                                  const engine::Grounds& grounds, const engine::Shortfall& lacks) const {
     NotAssessedItem item{std::move(kind), std::move(id), std::move(title), {}, {}};
-    for (auto slot : lacks.missing) item.missing.push_back(slot_reference(rules_, slot));
+    // The item's own missing values; those of the findings it rests on are listed under those findings.
+    for (auto slot : grounds.missing_slots) item.missing.push_back(slot_reference(rules_, slot));
     for (auto f : grounds.unknown_findings) item.unknown_findings.push_back(rules_.findings[f].title);
     for (auto slot : lacks.thin) item.thin.push_back(thin_reference(rules_, evidence(), slot));
-    for (auto slot : lacks.unsampled) item.unsampled.push_back(slot_reference(rules_, slot));
+    for (auto slot : grounds.unsampled_slots) item.unsampled.push_back(slot_reference(rules_, slot));
     return item;
   }
 

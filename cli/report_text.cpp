@@ -31,6 +31,7 @@ class TextReport {
     findings();
     perception_gap();
     not_assessed();
+    insufficient_evidence();
     sources_and_method();
     return out_;
   }
@@ -43,6 +44,8 @@ class TextReport {
   std::string bold(std::string_view t) const { return style_.paint("1", t); }
   std::string dim(std::string_view t) const { return style_.paint("2", t); }
   std::string heading(std::string_view t) const { return style_.paint("1;4", t); }
+
+  std::string tentative_tag(bool tentative) const { return tentative ? " " + style_.paint("33", "[tentative]") : ""; }
 
   std::string severity_tag(const std::string& severity) const {
     std::string tag = "[" + severity + "]";
@@ -89,7 +92,9 @@ class TextReport {
     const auto count = std::min<std::size_t>(3, report_.recommendations.size());
     for (std::size_t i = 0; i < count; ++i) {
       const auto& rec = report_.recommendations[i];
-      line(wrap(bold(rec.title + ".") + " " + rec.summary, style_.width, fmt::format("{:>2}. ", rec.rank), "    "));
+      std::string text = bold(rec.title + ".") + tentative_tag(rec.tentative) + " " + rec.summary;
+      if (rec.tentative) text += " " + rec.certainty;
+      line(wrap(text, style_.width, fmt::format("{:>2}. ", rec.rank), "    "));
       line();
     }
   }
@@ -97,6 +102,11 @@ class TextReport {
   // "it.satisfied_with_collaboration = 18% (benchmark about 10%, The CMO–CIO disconnect)"
   void value_line(const ValueLine& value, std::string_view indent) {
     std::string text = value.reference + " = " + value.value;
+    if (!value.standing.empty()) {
+      text = value.reference + ": " + value.standing;
+    } else if (!value.n.empty()) {
+      text += " (n = " + value.n + (value.ci.empty() ? "" : ", CI " + value.ci) + ")";
+    }
     if (!value.benchmark.empty()) {
       text += " (benchmark " + value.benchmark;
       if (!value.benchmark_source.empty()) text += ", " + value.benchmark_source;
@@ -119,9 +129,10 @@ class TextReport {
 
   void recommendation(const RecommendationView& rec) {
     const std::string priority = "priority " + rec.priority;
-    line(wrap(fmt::format("{} {}", bold(rec.title), dim("(" + priority + ")")), style_.width,
-              fmt::format("{:>2}. ", rec.rank), "    "));
+    line(wrap(fmt::format("{} {}{}", bold(rec.title), dim("(" + priority + ")"), tentative_tag(rec.tentative)),
+              style_.width, fmt::format("{:>2}. ", rec.rank), "    "));
     line(fmt::format("    Owner: {} · Horizon: {} days · id: {}", rec.owner, rec.horizon_days, rec.id));
+    if (rec.tentative) paragraph(rec.certainty, "    ");
     if (!rec.rationale.empty()) paragraph(rec.rationale, "    ");
     if (!rec.actions.empty()) {
       line("    Actions:");
@@ -131,7 +142,8 @@ class TextReport {
       line("    Because:");
       std::vector<std::string> shown;  // a value read by two findings is shown once, under the first
       for (const auto& finding : rec.because) {
-        line(wrap(severity_tag(finding.severity) + " " + finding.title, style_.width, "      - ", "        "));
+        line(wrap(severity_tag(finding.severity) + " " + finding.title + tentative_tag(finding.tentative), style_.width,
+                  "      - ", "        "));
         for (const auto& value : finding.values) {
           if (std::find(shown.begin(), shown.end(), value.reference) != shown.end()) continue;
           shown.push_back(value.reference);
@@ -150,8 +162,10 @@ class TextReport {
       line();
     }
     for (const auto& finding : report_.findings) {
-      line(wrap(severity_tag(finding.severity) + " " + bold(finding.title), style_.width, "  ", "    "));
+      line(wrap(severity_tag(finding.severity) + " " + bold(finding.title) + tentative_tag(finding.tentative),
+                style_.width, "  ", "    "));
       if (!finding.narrative.empty()) paragraph(finding.narrative, "    ");
+      if (finding.tentative) paragraph(finding.certainty, "    ");
       for (const auto& citation : finding.evidence) {
         paragraph(dim(fmt::format("Evidence: {}: “{}”", citation.source, citation.quote)), "    ");
       }
@@ -198,31 +212,40 @@ class TextReport {
       line();
       return;
     }
-    const std::array<std::string, 5> headers{"IT", "Marketing", "Gap", "IT benchmark", "Mkt benchmark"};
-    std::array<int, 5> widths{};
-    for (std::size_t c = 0; c < headers.size(); ++c) widths[c] = display_width(headers[c]);
+    // n and p only when the profile says how many answered: empty columns would only puzzle a reader.
+    const bool counted = std::any_of(report_.gaps.begin(), report_.gaps.end(),
+                                     [](const GapRow& r) { return !r.it_n.empty() || !r.marketing_n.empty(); });
+    std::vector<std::string> headers{"IT", "Marketing", "Gap"};
+    if (counted) headers.insert(headers.end(), {"n", "p"});
+    const std::size_t numeric = headers.size();  // right-aligned so digits line up; benchmarks (words) left
+    headers.insert(headers.end(), {"IT benchmark", "Mkt benchmark"});
+    auto cells_of = [&](const GapRow& row) {
+      std::vector<std::string> cells{row.it_text, row.marketing_text, row.gap_text};
+      if (counted) cells.insert(cells.end(), {sample_sizes(row), p_cell(row)});
+      cells.insert(cells.end(), {row.it_benchmark_text, row.marketing_benchmark_text});
+      return cells;
+    };
+    std::vector<int> widths;
+    for (const auto& h : headers) widths.push_back(display_width(h));
     int label_width = display_width("Metric");
     for (const auto& row : report_.gaps) {
-      const std::array<const std::string*, 5> cells{&row.it_text, &row.marketing_text, &row.gap_text,
-                                                    &row.it_benchmark_text, &row.marketing_benchmark_text};
-      for (std::size_t c = 0; c < cells.size(); ++c) widths[c] = std::max(widths[c], display_width(*cells[c]));
+      const auto cells = cells_of(row);
+      for (std::size_t c = 0; c < cells.size(); ++c) widths[c] = std::max(widths[c], display_width(cells[c]));
       label_width = std::max(label_width, display_width(row.label));
     }
     int fixed = 2;
     for (int w : widths) fixed += 2 + w;
     if (style_.width - fixed < 16) {  // too narrow for a table: one wrapped paragraph per metric
       for (const auto& row : report_.gaps) gap_paragraph(row);
-      gap_legend();
+      gap_legend(counted);
       return;
     }
     label_width = std::min(label_width, style_.width - fixed);
 
-    auto table_line = [&](const std::string& label, const std::array<std::string, 5>& cells, bool header) {
+    auto table_line = [&](const std::string& label, const std::vector<std::string>& cells, bool header) {
       std::string text = "  " + pad_right(label, label_width);
-      for (std::size_t c = 0; c < cells.size(); ++c) {
-        // Values right-aligned so digits line up; benchmarks (words) left-aligned.
-        text += "  " + (c < 3 ? pad_left(cells[c], widths[c]) : pad_right(cells[c], widths[c]));
-      }
+      for (std::size_t c = 0; c < cells.size(); ++c)
+        text += "  " + (c < numeric ? pad_left(cells[c], widths[c]) : pad_right(cells[c], widths[c]));
       while (!text.empty() && text.back() == ' ') text.pop_back();
       line(header ? bold(text) : text);
     };
@@ -232,20 +255,34 @@ class TextReport {
       // A label wider than its column wraps; the values stay on its first line.
       std::string label = wrap(row.label, label_width, "", "");
       std::string first = label.substr(0, label.find('\n'));
-      table_line(first, {row.it_text, row.marketing_text, row.gap_text, row.it_benchmark_text,
-                         row.marketing_benchmark_text},
-                 false);
+      table_line(first, cells_of(row), false);
       for (std::size_t at = label.find('\n'); at != std::string::npos; at = label.find('\n', at + 1)) {
         line("  " + label.substr(at + 1, label.find('\n', at + 1) - at - 1));
       }
       line(dim(fmt::format("    {} {}–{}", dumbbell(row, bar_width), axis_end(row, row.low), axis_end(row, row.high))));
     }
-    gap_legend();
+    gap_legend(counted);
+  }
+
+  // "14/22": how many answered in IT and in marketing.
+  static std::string sample_sizes(const GapRow& row) {
+    if (row.it_n.empty() && row.marketing_n.empty()) return "";
+    return (row.it_n.empty() ? "–" : row.it_n) + "/" + (row.marketing_n.empty() ? "–" : row.marketing_n);
+  }
+
+  // "0.03 *": the p-value of the gap's test, starred when significant.
+  static std::string p_cell(const GapRow& row) {
+    if (row.p_text.empty()) return "";
+    std::string p = row.p_text.starts_with("p = ") ? row.p_text.substr(4) : row.p_text.substr(2);
+    return p + (row.significant.value_or(false) ? " *" : "  ");
   }
 
   void gap_paragraph(const GapRow& row) {
     line(wrap(row.label, style_.width, "  ", "  "));
     std::string text = fmt::format("IT {} · marketing {} · gap {}", row.it_text, row.marketing_text, row.gap_text);
+    if (!sample_sizes(row).empty()) text += fmt::format(" · n {}", sample_sizes(row));
+    if (!row.p_text.empty())
+      text += fmt::format(" · {} ({})", row.p_text, row.significant.value_or(false) ? "significant" : "not significant");
     if (!row.it_benchmark_text.empty() || !row.marketing_benchmark_text.empty()) {
       text += fmt::format(" · benchmarks: IT {}, marketing {}",
                           row.it_benchmark_text.empty() ? "none" : row.it_benchmark_text,
@@ -256,11 +293,15 @@ class TextReport {
                          axis_end(row, row.high))));
   }
 
-  void gap_legend() {
+  void gap_legend(bool counted) {
     line();
-    paragraph("Gap is IT minus marketing. In the bars, I marks IT, M marks marketing and # both; shares are drawn "
-              "from 0% to 100%, other measures on their own range.",
-              "  ");
+    std::string legend = "Gap is IT minus marketing. In the bars, I marks IT, M marks marketing and # both; shares are "
+                         "drawn from 0% to 100%, other measures on their own range.";
+    if (counted)
+      legend += fmt::format(" n is how many answered in IT and in marketing. p tests whether the gap could be chance; "
+                            "* marks the gaps that are significant at the {} level.",
+                            report_.significance);
+    paragraph(legend, "  ");
     line();
   }
 
@@ -270,7 +311,34 @@ class TextReport {
     std::string unknown;
     for (const auto& title : item.unknown_findings) unknown += (unknown.empty() ? "" : ", ") + ("“" + title + "”");
     if (!unknown.empty()) text += (text.empty() ? "" : "; ") + std::string("depends on unassessed ") + unknown;
+    std::string thin;
+    for (const auto& reference : item.thin) thin += (thin.empty() ? "" : ", ") + reference;
+    if (!thin.empty()) text += (text.empty() ? "" : "; ") + std::string("too few answers for ") + thin;
+    std::string unsampled;
+    for (const auto& reference : item.unsampled) unsampled += (unsampled.empty() ? "" : ", ") + reference;
+    if (!unsampled.empty()) text += (text.empty() ? "" : "; ") + std::string("no respondent count for ") + unsampled;
     return text;
+  }
+
+  // 6b. What the profile answers, but from too few people to use; and which values were withheld, and why.
+  void insufficient_evidence() {
+    if (!report_.insufficient.empty()) {
+      section(fmt::format("INSUFFICIENT EVIDENCE ({})", report_.insufficient.size()));
+      for (const auto& item : report_.insufficient) {
+        std::string kind = item.kind == "recommendation" ? "Recommendation" : "Finding";
+        line(wrap(fmt::format("{} “{}” ({}): {}", kind, item.title, item.id, needs(item)), style_.width, "  - ",
+                  "    "));
+      }
+      line();
+      paragraph("The survey asked about these, but too few people answered to draw a conclusion either way. "
+                "Survey more people in the group to assess them.",
+                "  ");
+      line();
+    }
+    if (report_.evidence_notes.empty()) return;
+    section("NOTES ON THE EVIDENCE");
+    for (const auto& note : report_.evidence_notes) line(wrap(note, style_.width, "  - ", "    "));
+    line();
   }
 
   // 6. What the profile lacks the data to decide, and which values would decide it.
