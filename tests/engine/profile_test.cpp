@@ -519,3 +519,55 @@ TEST_CASE("the closest name allows one edit per three letters and ignores case",
   CHECK_FALSE(closest("survey", {"company", "it"}));
   CHECK(rapport::engine::edit_distance("abc", "acb") == 1);
 }
+
+// ---------------------------------------------------------------- samples: { count, n }, { mean, sd, n }
+
+TEST_CASE("a group value may carry its sample: how many answered, how many agreed, how spread", "[profile][sample]") {
+  const auto result = load(kCompany + "[respondents]\nit = 14\nmarketing = 22\n[it]\n"
+                                      "satisfied_with_collaboration = { count = 3, n = 14 }\n"
+                                      "alignment_score = { mean = 3.4, sd = 0.9, n = 12 }\n"
+                                      "[marketing]\nsatisfied_with_collaboration = { value = \"9%\", n = 22 }\n");
+  REQUIRE(result.profile);
+  const auto& p = *result.profile;
+  CHECK(p.values[0] == Approx(3.0 / 14));
+  CHECK(p.samples[0].n == 14);
+  CHECK(p.samples[0].count == 3);
+  CHECK(p.values[1] == Approx(0.09));
+  CHECK(p.samples[1].n == 22);
+  CHECK_FALSE(p.samples[1].count);
+  CHECK(p.values[2] == Approx(3.4));
+  CHECK(p.samples[2].sd == Approx(0.9));
+}
+
+TEST_CASE("more agreeing than answered is an error at the sample", "[profile][sample]") {
+  const Diagnostic d = only_error(kCompany + "[it]\nsatisfied_with_collaboration = { count = 15, n = 14 }\n");
+  CHECK(d.code == code::out_of_range);
+  CHECK(d.message == "'satisfied_with_collaboration' has count = 15, more than the 14 who answered");
+}
+
+TEST_CASE("more answers to a question than the group has respondents is an error at n", "[profile][sample]") {
+  const Diagnostic d = only_error(kCompany + "[respondents]\nit = 10\n[it]\nsatisfied_with_collaboration = { count = 3, n = 14 }\n");
+  CHECK(d.code == code::out_of_range);
+  CHECK(place(d) == "client.toml:6:49");  // at the 14
+  CHECK(d.message == "'satisfied_with_collaboration' has n = 14, more than the 10 respondents in the IT group");
+  CHECK(d.help == "n counts the people in the IT group who answered this question, so it is at most 10");
+}
+
+TEST_CASE("a sample without n, with n = 0, with a negative sd or with both count and value is refused",
+          "[profile][sample]") {
+  CHECK(only_error(kCompany + "[it]\nsatisfied_with_collaboration = { count = 3 }\n").message ==
+        "the sample of 'satisfied_with_collaboration' does not say how many answered (n)");
+  CHECK(only_error(kCompany + "[it]\nsatisfied_with_collaboration = { count = 0, n = 0 }\n").message ==
+        "'satisfied_with_collaboration' has n = 0: nobody answered it");
+  CHECK(only_error(kCompany + "[it]\nalignment_score = { mean = 3, sd = -1, n = 9 }\n").code == code::out_of_range);
+  CHECK(only_error(kCompany + "[it]\nsatisfied_with_collaboration = { count = 3, value = 0.2, n = 14 }\n").message ==
+        "'satisfied_with_collaboration' gives both a count and a value");
+  CHECK(only_error(kCompany + "[it]\nsatisfied_with_collaboration = { count = 3.5, n = 14 }\n").code ==
+        code::wrong_type);
+}
+
+TEST_CASE("a sample's mean is checked like any value of its scale", "[profile][sample]") {
+  const Diagnostic d = only_error(kCompany + "[it]\nalignment_score = { mean = 7, n = 9 }\n");
+  CHECK(d.code == code::out_of_range);
+  CHECK(d.message == "'alignment_score' is 7, outside its scale of 1 to 5");
+}
