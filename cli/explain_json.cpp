@@ -85,11 +85,18 @@ Json tree(const engine::RuleSet& rules, const engine::TracedExpression& e, std::
   if (written.kind == ExprNode::Kind::Finding || written.kind == ExprNode::Kind::Weight)
     node["finding"] = rules.findings[written.ref].id;
   node["missing"] = slot_refs(rules, traced.missing_slots);
+  node["insufficient"] = slot_refs(rules, traced.thin_slots);
   node["unknown_findings"] = finding_ids(rules, traced.unknown_findings);
   Json children = Json::array();
   for (const auto child : traced.children) children.push_back(tree(rules, e, child));
   node["children"] = children;
   return node;
+}
+
+Json metric_ids(const engine::RuleSet& rules, const std::vector<std::uint32_t>& metrics) {
+  Json list = Json::array();
+  for (const auto m : metrics) list.push_back(rules.metrics[m].id);
+  return list;
 }
 
 Json decision(const engine::RuleSet& rules, const engine::TracedExpression& e, const engine::Decision& d,
@@ -100,7 +107,10 @@ Json decision(const engine::RuleSet& rules, const engine::TracedExpression& e, c
           {"reason", reason(rules, e, d, &all)},
           {"because", strings(because)},
           {"missing", slot_refs(rules, d.missing_slots)},
-          {"unknown_findings", finding_ids(rules, d.unknown_findings)}};
+          {"insufficient", slot_refs(rules, d.thin_slots)},
+          {"unknown_findings", finding_ids(rules, d.unknown_findings)},
+          {"tentative", d.tentative},
+          {"doubted_gaps", metric_ids(rules, d.doubted_gaps)}};
 }
 
 Json priority(const engine::RuleSet& rules, const engine::PriorityBreakdown& p) {

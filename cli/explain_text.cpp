@@ -6,6 +6,7 @@
 
 #include "cli/explain_render.hpp"
 #include "cli/explain_wording.hpp"
+#include "cli/report_evidence.hpp"
 #include "cli/text_wrap.hpp"
 #include "cli/value_format.hpp"
 
@@ -74,6 +75,8 @@ class ExplainText {
 
   void condition(const engine::TracedExpression& e, const engine::Decision& d) {
     paragraph("Why:", reason(rules_, e, d, &in_.explanation) + ".");
+    if (d.tentative)  // the note starts "Tentative: ", which is the label here
+      paragraph("Tentative:", tentative_note(rules_, in_.explanation.evidence, d.doubted_gaps).substr(11));
     line();
     out_ += draw_tree(rules_, e, style_, kIndent, "when");
   }

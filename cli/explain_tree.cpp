@@ -73,7 +73,8 @@ std::string note(const engine::RuleSet& rules, const engine::TracedExpression& e
   const engine::TracedNode& traced = e.nodes[node];
   switch (written.kind) {
     case ExprNode::Kind::Metric:
-      return engine::is_unknown(traced.value) ? "not in the profile" : "";
+      if (!engine::is_unknown(traced.value)) return "";
+      return traced.thin_slots.empty() ? "not in the profile" : "too few answers to use";
     case ExprNode::Kind::Finding:
       return "see FINDINGS";
     case ExprNode::Kind::Weight:
@@ -84,6 +85,7 @@ std::string note(const engine::RuleSet& rules, const engine::TracedExpression& e
   if (engine::is_unknown(traced.value)) {
     std::vector<std::string> lacks;
     if (!traced.missing_slots.empty()) lacks.push_back("missing " + slot_list(rules, traced.missing_slots));
+    if (!traced.thin_slots.empty()) lacks.push_back("too few answers for " + slot_list(rules, traced.thin_slots));
     if (!traced.unknown_findings.empty()) lacks.push_back("unknown " + finding_list(rules, traced.unknown_findings));
     return joined(lacks, "; ");
   }

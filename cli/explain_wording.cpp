@@ -33,6 +33,9 @@ std::string missing_words(const engine::RuleSet& rules, const engine::TracedNode
   if (!node.missing_slots.empty())
     parts.push_back(slot_list(rules, node.missing_slots) + (node.missing_slots.size() == 1 ? " is" : " are") +
                     " missing");
+  if (!node.thin_slots.empty())
+    parts.push_back(slot_list(rules, node.thin_slots) + (node.thin_slots.size() == 1 ? " has" : " have") +
+                    " too few answers to use");
   if (!node.unknown_findings.empty())
     parts.push_back(finding_list(rules, node.unknown_findings) + (node.unknown_findings.size() == 1 ? " is" : " are") +
                     " unknown");

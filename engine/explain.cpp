@@ -3,6 +3,7 @@
 #include "engine/explain.hpp"
 
 #include <algorithm>
+#include <iterator>
 
 namespace rapport::engine {
 
@@ -64,6 +65,7 @@ class Explainer {
 
   Explanation explain(const std::vector<ItemRef>& asked) {
     Explanation out;
+    out.evidence = assessment_.evidence;
     std::vector<bool> shown(rules_.findings.size(), false);
     std::vector<bool> shown_recommendation(rules_.recommendations.size(), false);
     std::vector<std::uint32_t> read;
@@ -91,13 +93,31 @@ class Explainer {
 
  private:
   TracedExpression traced(const Program& program, const ExprTree& tree) const {
-    return trace_expression(program, tree, slots_.data(), findings_.data());
+    TracedExpression e = trace_expression(program, tree, slots_.data(), findings_.data());
+    for (auto& node : e.nodes) set_aside_thin(node.missing_slots, node.thin_slots);
+    return e;
+  }
+
+  // A value given from too few people is unknown to the rules, but it is not missing: say which.
+  void set_aside_thin(std::vector<std::uint32_t>& missing, std::vector<std::uint32_t>& thin) const {
+    const auto& slots = assessment_.evidence.slots;
+    const auto given = [&](std::uint32_t s) { return slots[s].standing != Standing::Absent; };
+    std::copy_if(missing.begin(), missing.end(), std::back_inserter(thin), given);
+    missing.erase(std::remove_if(missing.begin(), missing.end(), given), missing.end());
+  }
+
+  Decision decided(TracedExpression& e, const Grounds& grounds) const {
+    Decision d = decide(e);
+    set_aside_thin(d.missing_slots, d.thin_slots);
+    d.tentative = grounds.tentative;
+    d.doubted_gaps = grounds.doubted_gaps;
+    return d;
   }
 
   FindingExplanation finding(std::uint32_t f) const {
     const Finding& declared = rules_.findings[f];
     FindingExplanation out{f, traced(declared.condition, declared.condition_tree), {}};
-    out.decision = decide(out.condition);
+    out.decision = decided(out.condition, assessment_.findings[f]);
     return out;
   }
 
@@ -106,7 +126,7 @@ class Explainer {
     RecommendationExplanation out;
     out.recommendation = r;
     out.condition = traced(declared.condition, declared.condition_tree);
-    out.decision = decide(out.condition);
+    out.decision = decided(out.condition, assessment_.recommendations[r]);
     out.findings_read = reach(rules_, declared.findings_used);
     if (out.decision.verdict != Verdict::Fired) return out;
     PriorityBreakdown priority{traced(declared.priority, declared.priority_tree), {}, 0, assessment_.ranking.size()};

@@ -24,6 +24,7 @@ struct TracedNode {
   std::vector<std::uint32_t> children;
   bool decisive = false;                        // on the way from the root to what settled it
   std::vector<std::uint32_t> missing_slots;     // when unknown: the metrics below it the profile lacks
+  std::vector<std::uint32_t> thin_slots;        // when unknown: those it gives, but from too few people to use
   std::vector<std::uint32_t> unknown_findings;  // when unknown: the findings below it that were unknown
 };
 
@@ -43,7 +44,10 @@ struct Decision {
   Verdict verdict = Verdict::Unknown;
   std::vector<std::uint32_t> because;
   std::vector<std::uint32_t> missing_slots;     // unknown: the metrics the profile lacks there (sorted)
+  std::vector<std::uint32_t> thin_slots;        // unknown: those given, but from too few people (sorted)
   std::vector<std::uint32_t> unknown_findings;  // unknown: the findings read there that were unknown
+  bool tentative = false;                       // fired only thanks to gaps that are not significant
+  std::vector<std::uint32_t> doubted_gaps;      // those gaps' metrics
 };
 
 // A priority, term by term: `40 + 5 * (...) - x` gives 40, +5 * (...), -x.
@@ -78,6 +82,7 @@ struct RecommendationExplanation {
 // The items explained: those asked for, and every finding they read, so that one explanation
 // answers "why" down to the metrics.
 struct Explanation {
+  Evidence evidence;  // the statistics behind the values, as evaluate() computed them
   std::vector<RecommendationExplanation> recommendations;  // as asked; all: ranked first, then the rest
   std::vector<FindingExplanation> findings;                // as asked, then those read (declaration order)
 };

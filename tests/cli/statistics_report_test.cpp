@@ -116,3 +116,21 @@ TEST_CASE("the text report marks tentative items and explains why", "[e2e][stati
   CHECK(contains(result.out, "Tentative: it rests on the gap in \"Objective: marketing performance\" (-28 pp, p = 0.10)"));
   CHECK(contains(result.out, "Says IT leads digital          64%        14%  +50 pp  14/22  0.002 *"));
 }
+
+TEST_CASE("explain says a withheld answer is too few to use, not missing, and why a finding is tentative",
+          "[e2e][statistics]") {
+  const auto fjord = run_rapport({"explain", "examples/fjord-startup.toml", "low_trust", "-r", "rules"});
+  REQUIRE(fjord.exit_code == 0);
+  CHECK(contains(fjord.out, "it.trust_in_other_function has\n    too few answers to use"));
+  CHECK_FALSE(contains(fjord.out, "not in the profile"));
+  CHECK_FALSE(contains(fjord.out, "3.7"));
+
+  const auto northwind =
+      run_rapport({"explain", "examples/northwind-retail.toml", "objective_gap_marketing_performance", "-r", "rules",
+                   "-f", "json"});
+  REQUIRE(northwind.exit_code == 0);
+  const auto json = nlohmann::json::parse(northwind.out);
+  const auto& decision = json["findings"][0];
+  CHECK(decision["tentative"] == true);
+  CHECK(decision["doubted_gaps"] == nlohmann::json::array({"objective_marketing_performance"}));
+}
