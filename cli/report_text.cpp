@@ -320,16 +320,20 @@ class TextReport {
     return text;
   }
 
+  void undecided_list(const std::vector<NotAssessedItem>& items) {
+    for (const auto& item : items) {
+      std::string kind = item.kind == "recommendation" ? "Recommendation" : "Finding";
+      line(wrap(fmt::format("{} “{}” ({}): {}", kind, item.title, item.id, needs(item)), style_.width, "  - ",
+                "    "));
+    }
+    line();
+  }
+
   // 6b. What the profile answers, but from too few people to use; and which values were withheld, and why.
   void insufficient_evidence() {
     if (!report_.insufficient.empty()) {
       section(fmt::format("INSUFFICIENT EVIDENCE ({})", report_.insufficient.size()));
-      for (const auto& item : report_.insufficient) {
-        std::string kind = item.kind == "recommendation" ? "Recommendation" : "Finding";
-        line(wrap(fmt::format("{} “{}” ({}): {}", kind, item.title, item.id, needs(item)), style_.width, "  - ",
-                  "    "));
-      }
-      line();
+      undecided_list(report_.insufficient);
       paragraph("The survey asked about these, but too few people answered to draw a conclusion either way. "
                 "Survey more people in the group to assess them.",
                 "  ");
@@ -349,12 +353,7 @@ class TextReport {
       line();
       return;
     }
-    for (const auto& item : report_.not_assessed) {
-      std::string kind = item.kind == "recommendation" ? "Recommendation" : "Finding";
-      line(wrap(fmt::format("{} “{}” ({}): {}", kind, item.title, item.id, needs(item)), style_.width, "  - ",
-                "    "));
-    }
-    line();
+    undecided_list(report_.not_assessed);
     paragraph("These are not reported as absent: the profile lacks the data to decide. Add the missing "
               "survey values to assess them.",
               "  ");
