@@ -44,14 +44,16 @@ const toml::table* expect_table(const toml::key& key, const toml::node& value, P
   return nullptr;
 }
 
-void report_unknown_table(const toml::key& key, const toml::node& value, ProfileErrors& errors) {
+// Returns the table it was probably meant to be, if any.
+std::optional<std::string> report_unknown_table(const toml::key& key, const toml::node& value, ProfileErrors& errors) {
   const std::string name(key.str());
+  const auto near = closest(name, kTables);
   errors.add(code::unknown_key, key.source(),
              value.is_table() ? fmt::format("unknown table [{}] in a survey mapping", name)
                               : fmt::format("unknown key '{}' outside any table", name),
-             did_you_mean(name, kTables,
-                          "a survey mapping's tables are [company], [group], [answers], [metrics.ID] and "
-                          "[company_metrics]"));
+             near ? fmt::format("did you mean '{}'?", *near)
+                  : "a survey mapping's tables are [company], [group], [answers], [metrics.ID] and [company_metrics]");
+  return near;
 }
 
 // A mapping table that must be there: reported at the top of the file (line 0) when it is not.
@@ -178,6 +180,17 @@ std::optional<MappingReader::NamedCoding> MappingReader::read_coding_table(const
     out.coding.labels.emplace_back(label.str(), *number);
     out.numbers.push_back(&value);
   }
+  // TOML tables come in key order; messages list a coding from its lowest number up.
+  std::vector<std::size_t> order(out.numbers.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return out.coding.labels[a].second < out.coding.labels[b].second; });
+  NamedCoding sorted;
+  for (const std::size_t i : order) {
+    sorted.coding.labels.push_back(out.coding.labels[i]);
+    sorted.numbers.push_back(out.numbers[i]);
+  }
+  out = std::move(sorted);
   if (table.empty()) {
     ok = false;
     errors_.add(code::missing_field, table.source(), "this coding has no answers",
@@ -289,7 +302,8 @@ MappingResult read_survey_mapping(const dsl::SourceFile& file, const SurveyExpor
   for (auto&& [key, value] : document)  // first: [group] and [metrics] name its lists and codings
     if (key.str() == "answers")
       if (const auto* table = expect_table(key, value, errors)) reader.read_answers_table(*table);
-  bool saw_group = false, saw_metrics = false;
+  // A misspelt table ([metric]) is reported as such, not again as a missing table.
+  bool saw_group = false, saw_metrics = false, saw_company = false;
   for (auto&& [key, value] : document) {
     const std::string name(key.str());
     if (name == "answers") continue;
@@ -299,12 +313,15 @@ MappingResult read_survey_mapping(const dsl::SourceFile& file, const SurveyExpor
       if (table && name == "group") reader.read_group(key, *table);
       if (table && name == "metrics") reader.read_metrics(key, *table);
     } else if (name != "company" && name != "company_metrics") {
-      report_unknown_table(key, value, errors);
+      const auto meant = report_unknown_table(key, value, errors);
+      saw_group |= meant == "group";
+      saw_metrics |= meant == "metrics";
+      saw_company |= meant == "company";
     } else {
       company.read_table(key, value);
     }
   }
-  require_table(company.saw_company(), "[company] table",
+  require_table(saw_company || company.saw_company(), "[company] table",
                 "add [company] with the client's name = \"Northwind Retail\" (copied into the profile)", errors);
   require_table(saw_group, "[group] table",
                 "add [group] with the column that holds each respondent's group and the answers of each group", errors);
