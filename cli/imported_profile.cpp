@@ -64,8 +64,9 @@ std::string figure_value(const MetricFigure& figure, const engine::Metric& metri
 }
 
 std::string group_note(const engine::SurveyImport& imported, Audience group) {
-  return fmt::format("{}: only {} respondents, fewer than {} (--min-group-size): every {} figure is suppressed",
-                     audience_name(group), imported.respondents(group), imported.min_group_size, audience_name(group));
+  return fmt::format("{}: only {}, fewer than {} (--min-group-size): every {} figure is suppressed",
+                     audience_name(group), plural(imported.respondents(group), "respondent", "respondents"),
+                     imported.min_group_size, audience_name(group));
 }
 
 // Why a figure is not in the profile, or nothing when it is.
@@ -96,9 +97,12 @@ void write_header(std::string& out, const engine::SurveyMapping& mapping, const 
     end = std::min(summary.find("; ", at), summary.size());
     out += fmt::format("# {}{}\n", summary.substr(at, end - at), end == summary.size() ? "." : ";");
   }
-  out += fmt::format("# Anonymity: no figure about fewer than {} respondents; each one left out is noted where it "
-                     "would be.\n",
-                     imported.min_group_size);
+  if (imported.min_group_size > 1)
+    out += fmt::format("# Anonymity: no figure about fewer than {} respondents; each one left out is noted where "
+                       "it would be.\n",
+                       imported.min_group_size);
+  else
+    out += "# Anonymity: none (--min-group-size 1): a figure may be about a single respondent.\n";
   out += "# A share is { count = agreed, n = answered }; a scale { mean, sd = sample standard deviation, n }.\n";
   out += "\n[company]\n";
   out += fmt::format("name = {}\n", toml_string(mapping.company.name));

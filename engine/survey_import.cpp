@@ -102,7 +102,8 @@ class Importer {
     if (answer_key(answer).empty() || mapping_.missing.contains(answer)) {
       ++out.skipped.no_group;
       warn(out, code::no_group, row, group.column,
-           fmt::format("this response does not say which group the respondent is in (column {}); it is left out", column),
+           fmt::format("this response does not say which group the respondent is in (column '{}'); it is left out",
+                       column),
            "a response counts only when its group is known");
       return std::nullopt;
     }
@@ -111,7 +112,7 @@ class Importer {
     for (const auto* set : {&group.marketing, &group.ignore})
       known.insert(known.end(), set->written().begin(), set->written().end());
     warn(out, code::unknown_group, row, group.column,
-         fmt::format("'{}' in column {} is not a group the mapping lists; this response is left out", answer, column),
+         fmt::format("'{}' in column '{}' is not a group the mapping lists; this response is left out", answer, column),
          did_you_mean(answer, known,
                       "list it in [group] of the mapping: under it or marketing, or under ignore for respondents "
                       "outside both"));
@@ -129,7 +130,7 @@ class Importer {
         if (answer.kind != AnswerValue::Kind::Unreadable) continue;
         ++out.answers_left_out;
         warn(out, code::unmappable_answer, row, answer.column,
-             fmt::format("'{}' in column {} is not an answer the mapping reads for '{}'; it is left out of that "
+             fmt::format("'{}' in column '{}' is not an answer the mapping reads for '{}'; it is left out of that "
                          "metric",
                          row.fields.at(answer.column), survey_.columns.at(answer.column).id, declared.id),
              fmt::format("expected {}; or add it to the mapping (to `missing` if it means \"not answered\")",

@@ -113,7 +113,7 @@ TEST_CASE("an answer the mapping cannot read is a warning at its cell, and the r
   CHECK(maybe->severity == DiagSeverity::Warning);
   CHECK(place(maybe->where) == "responses.csv:8:4");
   CHECK(maybe->where.length == 5);
-  CHECK(maybe->message == "'Maybe' in column Satisfied? is not an answer the mapping reads for 'satisfied'; it is "
+  CHECK(maybe->message == "'Maybe' in column 'Satisfied?' is not an answer the mapping reads for 'satisfied'; it is "
                           "left out of that metric");
   CHECK(maybe->help.find("expected 'Yes' or 'No' (agree or disagree)") == 0);
   // Row 8's other answers still count: its trust 4 is in IT's five.
@@ -142,7 +142,7 @@ TEST_CASE("a response without a known group is reported and left out; an ignored
   REQUIRE(imported.diagnostics.size() == 3);
   CHECK(imported.diagnostics[0].code == code::unknown_group);
   CHECK(place(imported.diagnostics[0].where) == "responses.csv:7:1");
-  CHECK(imported.diagnostics[0].message == "'Finance' in column Department is not a group the mapping lists; this "
+  CHECK(imported.diagnostics[0].message == "'Finance' in column 'Department' is not a group the mapping lists; this "
                                            "response is left out");
   CHECK(imported.diagnostics[2].code == code::no_group);
   CHECK(place(imported.diagnostics[2].where) == "responses.csv:9:1");
