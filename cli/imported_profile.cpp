@@ -78,6 +78,14 @@ std::string figure_note(const engine::SurveyImport& imported, const MetricFigure
                      imported.min_group_size);
 }
 
+// Text for a comment line: a line break or another control character would end the comment.
+std::string comment_text(std::string_view text) {
+  std::string out(text);
+  for (char& c : out)
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = ' ';
+  return out;
+}
+
 std::string_view tool_name(engine::Dialect dialect) {
   switch (dialect) {
     case engine::Dialect::Qualtrics: return "a Qualtrics export";
@@ -89,10 +97,11 @@ std::string_view tool_name(engine::Dialect dialect) {
 
 void write_header(std::string& out, const engine::SurveyMapping& mapping, const engine::SurveyImport& imported,
                   const ImportSources& sources) {
-  std::string summary = import_summary(imported, sources.responses);
+  std::string summary = comment_text(import_summary(imported, sources.responses));
   summary.front() = 'I';
-  out += fmt::format("# {}: a profile written by `rapport import` from survey responses\n", mapping.company.name);
-  out += fmt::format("# ({}) and the survey mapping {}.\n", tool_name(sources.dialect), sources.mapping);
+  out += fmt::format("# {}: a profile written by `rapport import` from survey responses\n",
+                     comment_text(mapping.company.name));
+  out += fmt::format("# ({}) and the survey mapping {}.\n", tool_name(sources.dialect), comment_text(sources.mapping));
   for (std::size_t at = 0, end = 0; at < summary.size(); at = end + 2) {  // one clause a line
     end = std::min(summary.find("; ", at), summary.size());
     out += fmt::format("# {}{}\n", summary.substr(at, end - at), end == summary.size() ? "." : ";");

@@ -156,6 +156,17 @@ TEST_CASE("SurveyMonkey, Google Forms and semicolon exports import and assess", 
   }
 }
 
+TEST_CASE("a tab-separated export imports with --separator tab", "[import]") {
+  const auto dir = scratch_dir("import-tab");
+  const auto tsv = (dir / "answers.tsv").string();
+  std::ofstream(tsv) << "Abteilung\tZufriedenheit (1-5)\nIT\t4\nIT\t5\nMarketing\t2\n";
+  const auto result = run_rapport({"import", tsv, "-s", fixture("survey/semicolon.toml"), "--separator", "tab",
+                                   "--min-group-size", "1"});
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  CHECK(contains(result.out, "trust_in_other_function = { mean = 4.5, sd = 0.7071, n = 2 }"));
+}
+
 TEST_CASE("import refuses to write over an input and reports unreadable files", "[import]") {
   const auto dir = scratch_dir("import-inputs");
   const auto copy = (dir / "survey.toml").string();

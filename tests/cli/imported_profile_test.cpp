@@ -46,7 +46,7 @@ struct Written {
 
 Written written() {
   Written w;
-  w.mapping.company = {"Smith \"&\" Sons \\ Ltd", "Retail", "autumn 2026"};
+  w.mapping.company = {"Smith \"&\" Sons \\ Ltd\nBranch", "Retail", "autumn 2026"};  // a line break too
   w.mapping.company_metrics = {{metric("meetings"), 0.5}, {metric("charter"), 1}, {metric("budget_share"), 0.58}};
   w.imported.it_respondents = 14;
   w.imported.marketing_respondents = 22;
@@ -97,6 +97,7 @@ TEST_CASE("an imported profile notes each figure left out where it would be", "[
   CHECK(contains(text, "trust = { mean = 3.3333, sd = 0.8944, n = 12 }\n"));
   CHECK(contains(text, "hours = { mean = -2.0, sd = 0.0, n = 6 }\n"));
   CHECK(contains(text, "charter = true\n"));
-  CHECK(contains(text, "name = \"Smith \\\"&\\\" Sons \\\\ Ltd\"\n"));
+  CHECK(contains(text, "name = \"Smith \\\"&\\\" Sons \\\\ Ltd\\nBranch\"\n"));
+  CHECK(text.find("# Smith \"&\" Sons \\ Ltd Branch: a profile") == 0);  // the comment stays one line
   CHECK(contains(text, "assessed_on = \"autumn 2026\"\n"));
 }
