@@ -32,6 +32,7 @@ int run(int argc, char** argv) {
       add_test_command(app),
       add_explain_command(app),
       add_whatif_command(app),
+      add_import_command(app),
   };
 
   try {

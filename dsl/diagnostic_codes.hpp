@@ -53,6 +53,14 @@ inline constexpr const char* csv_encoding = "csv-encoding";                     
 inline constexpr const char* csv_empty = "csv-empty";                            // no header row at all
 inline constexpr const char* csv_header = "csv-header";                          // the header rows do not fit the dialect
 
+// survey mappings and imports (engine/survey_mapping, engine/survey_import)
+inline constexpr const char* unknown_column = "unknown-column";          // a mapping names a column the export lacks
+inline constexpr const char* ambiguous_column = "ambiguous-column";      // a question text shared by several columns
+inline constexpr const char* unmappable_answer = "unmappable-answer";    // an answer the mapping does not code
+inline constexpr const char* unknown_group = "unknown-group";            // a group answer the mapping does not list
+inline constexpr const char* no_group = "no-group";                      // a response without a group answer
+inline constexpr const char* no_responses = "no-responses";              // nothing left to import
+
 // files (cli/)
 inline constexpr const char* io_error = "io-error";
 
