@@ -80,6 +80,11 @@ p { margin: 0 0 3mm; }
 .badge.medium { color: #92400e; background: #fef3c7; }
 .badge.low { color: #1e3a5f; background: #e0ecf7; }
 .badge.info { color: var(--muted); background: #f3f4f6; }
+.badge.tentative { color: #5b6470; background: #fff; border-style: dashed; }
+.certainty { font-size: 9.5pt; color: var(--muted); font-style: italic; border-left: 2px dashed var(--rule); padding-left: 3mm; }
+.ci { display: block; font-size: 8pt; color: var(--muted); }
+td.significant { font-weight: 700; }
+th.num { white-space: normal; }
 blockquote { margin: 2mm 0; padding: 1mm 0 1mm 4mm; border-left: 2px solid var(--tint); color: #333; font-style: italic; }
 blockquote cite { display: block; font-style: normal; font-size: 9pt; color: var(--muted); margin-top: .5mm; }
 table { width: 100%; border-collapse: collapse; font-size: 9.5pt; margin: 1mm 0 3mm; }

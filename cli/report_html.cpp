@@ -2,6 +2,7 @@
 // fetches) that reads on screen and prints to A4. Every text from a profile or rule file is escaped.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 
@@ -25,6 +26,21 @@ std::string element(std::string_view tag, const std::string& content, std::strin
 
 std::string section_heading(int number, const std::string& title) {
   return fmt::format("<h2><span class=\"number\">{}</span>{}</h2>\n", number, escape(title));
+}
+
+// A dashed badge after a title: the item holds only thanks to gaps that may be chance.
+std::string tentative_badge(bool tentative) {
+  return tentative ? " <span class=\"badge tentative\">tentative</span>" : "";
+}
+
+std::string certainty(bool tentative, const std::string& why) {
+  return tentative && !why.empty() ? element("p", why, "certainty") + "\n" : "";
+}
+
+// A value with its confidence interval in small type under it.
+std::string with_interval(const std::string& value, const std::string& interval) {
+  if (interval.empty()) return escape(value);
+  return escape(value) + element("span", interval, "ci");
 }
 
 std::string plural(std::size_t n, std::string_view one, std::string_view many) {
@@ -94,20 +110,26 @@ class HtmlReport {
                    "lead");
     for (std::size_t i = 0; i < r_.recommendations.size() && i < 3; ++i) {
       const auto& rec = r_.recommendations[i];
-      out += fmt::format("<div class=\"summary-item\"><div class=\"rank\">{}</div><div>{}{}</div></div>\n", rec.rank,
-                         element("h3", rec.title), element("p", rec.summary));
+      out += fmt::format("<div class=\"summary-item\"><div class=\"rank\">{}</div><div><h3>{}{}</h3>{}{}</div></div>\n",
+                         rec.rank, escape(rec.title), tentative_badge(rec.tentative), element("p", rec.summary),
+                         certainty(rec.tentative, rec.certainty));
     }
     return out + "</section>\n";
   }
 
-  static std::string values_table(const std::vector<ValueLine>& values) {
+  std::string values_table(const std::vector<ValueLine>& values) const {
     if (values.empty()) return "";
-    std::string out =
-        "<table><thead><tr><th>Metric</th><th>Group</th><th class=\"num\">Client</th><th class=\"num\">Benchmark</th>"
-        "<th>Benchmark source</th></tr></thead><tbody>\n";
+    // n only when the profile says how many answered: an empty column would only puzzle a reader.
+    const bool counted = std::any_of(values.begin(), values.end(), [](const ValueLine& v) { return !v.n.empty(); });
+    std::string out = "<table><thead><tr><th>Metric</th><th>Group</th>";
+    out += counted ? element("th", "Client (" + r_.confidence + " CI)", "num") + "<th class=\"num\">n</th>"
+                   : "<th class=\"num\">Client</th>";
+    out += "<th class=\"num\">Benchmark</th><th>Benchmark source</th></tr></thead><tbody>\n";
     for (const auto& v : values) {
-      out += "<tr>" + element("td", v.label) + element("td", v.group) + element("td", v.value, "num") +
-             element("td", v.benchmark.empty() ? "none published" : v.benchmark, "num") +
+      out += "<tr>" + element("td", v.label) + element("td", v.group);
+      out += v.standing.empty() ? "<td class=\"num\">" + with_interval(v.value, v.ci) + "</td>" : element("td", v.standing);
+      if (counted) out += element("td", v.n, "num");
+      out += element("td", v.benchmark.empty() ? "none published" : v.benchmark, "num") +
              element("td", v.benchmark_source) + "</tr>\n";
     }
     return out + "</tbody></table>\n";
@@ -115,11 +137,13 @@ class HtmlReport {
 
   std::string recommendation(const RecommendationView& rec) const {
     std::string out = fmt::format("<article class=\"recommendation\" id=\"rec-{}\">\n", escape(rec.id));
-    out += element("h3", fmt::format("{}. {}", rec.rank, rec.title)) + "\n";
+    out += fmt::format("<h3>{}{}</h3>\n", escape(fmt::format("{}. {}", rec.rank, rec.title)),
+                       tentative_badge(rec.tentative));
     out += fmt::format(
         "<div class=\"meta\"><span>Owner <strong>{}</strong></span><span>Horizon <strong>within {} days</strong></span>"
         "<span>Priority <strong>{}</strong></span></div>\n",
         escape(rec.owner), rec.horizon_days, escape(rec.priority));
+    out += certainty(rec.tentative, rec.certainty);
     if (!rec.rationale.empty()) out += element("p", rec.rationale) + "\n";
     if (!rec.actions.empty()) {
       out += "<h4>Actions</h4>\n<ol>";
@@ -129,7 +153,7 @@ class HtmlReport {
     if (!rec.because.empty()) {
       out += "<div class=\"because\"><h4>Why: the findings behind it</h4>\n";
       for (const auto& f : rec.because) {
-        out += fmt::format("<h5>{} {}</h5>\n", badge(f.severity), escape(f.title));
+        out += fmt::format("<h5>{} {}{}</h5>\n", badge(f.severity), escape(f.title), tentative_badge(f.tentative));
         out += values_table(f.values);
       }
       out += "</div>\n";
@@ -154,9 +178,10 @@ class HtmlReport {
     return fmt::format("<span class=\"badge {0}\">{0}</span>", escape(severity));
   }
 
-  static std::string finding(const FindingView& f) {
+  std::string finding(const FindingView& f) const {
     std::string out = fmt::format("<article class=\"finding\" id=\"finding-{}\">\n", escape(f.id));
-    out += fmt::format("<h3>{} <span>{}</span></h3>\n", badge(f.severity), escape(f.title));
+    out += fmt::format("<h3>{} <span>{}</span>{}</h3>\n", badge(f.severity), escape(f.title), tentative_badge(f.tentative));
+    out += certainty(f.tentative, f.certainty);
     if (!f.narrative.empty()) out += element("p", f.narrative) + "\n";
     out += values_table(f.values);
     if (!f.evidence.empty()) {
@@ -185,16 +210,32 @@ class HtmlReport {
     return out + "</section>\n";
   }
 
+  bool counted() const {
+    return std::any_of(r_.gaps.begin(), r_.gaps.end(),
+                       [](const GapRow& g) { return !g.n_text.empty(); });
+  }
+
   std::string gap_table() const {
+    const bool with_tests = counted();
     std::string out =
         "<table><thead><tr><th>Metric</th><th class=\"num\">IT</th><th class=\"num\">IT benchmark</th>"
-        "<th class=\"num\">Marketing</th><th class=\"num\">Marketing benchmark</th><th class=\"num\">Gap</th>"
-        "</tr></thead><tbody>\n";
+        "<th class=\"num\">Marketing</th><th class=\"num\">Marketing benchmark</th><th class=\"num\">Gap</th>";
+    if (with_tests) out += "<th class=\"num\">n</th><th class=\"num\">p</th>";
+    out += "</tr></thead><tbody>\n";
     auto or_dash = [](const std::string& text) { return text.empty() ? std::string("—") : text; };
     for (const auto& g : r_.gaps) {
-      out += "<tr>" + element("td", g.label) + element("td", g.it_text, "num") +
-             element("td", or_dash(g.it_benchmark_text), "num") + element("td", g.marketing_text, "num") +
-             element("td", or_dash(g.marketing_benchmark_text), "num") + element("td", g.gap_text, "num") + "</tr>\n";
+      out += "<tr>" + element("td", g.label) + "<td class=\"num\">" + with_interval(g.it_text, g.it_ci_text) + "</td>" +
+             element("td", or_dash(g.it_benchmark_text), "num") + "<td class=\"num\">" +
+             with_interval(g.marketing_text, g.marketing_ci_text) + "</td>" +
+             element("td", or_dash(g.marketing_benchmark_text), "num") + "<td class=\"num\">" +
+             with_interval(g.gap_text, g.gap_ci_text) + "</td>";
+      if (with_tests) {
+        const bool significant = g.significant.value_or(false);
+        out += element("td", or_dash(g.n_text), "num") +
+               element("td", g.p_short.empty() ? "—" : g.p_short + (significant ? " *" : ""),
+                       significant ? "num significant" : "num");
+      }
+      out += "</tr>\n";
     }
     return out + "</tbody></table>\n";
   }
@@ -207,35 +248,66 @@ class HtmlReport {
                    "lead") +
            "\n";
     out += "<figure>" + render_gap_chart(r_.gaps, accent_) +
-           element("figcaption", "Gap = IT minus marketing (percentage points for shares). n/a: the survey lacks "
-                                 "the answer.") +
+           element("figcaption", caption()) +
            "</figure>\n";
     return out + gap_table() + "</section>\n";
   }
 
-  static std::string joined(const std::vector<std::string>& items) {
+  std::string caption() const {
+    std::string text = "Gap = IT minus marketing (percentage points for shares). n/a: the survey lacks the answer.";
+    if (counted()) {
+      text += fmt::format(" Whiskers and the small figures under each value are {} confidence intervals; n is how "
+                          "many answered in IT and in marketing; p tests whether the gap could be chance, and * marks "
+                          "the gaps significant at the {} level.",
+                          r_.confidence, r_.significance);
+    }
+    return text;
+  }
+
+  // "missing <code>it.trust</code>; depends on unassessed “Title”"
+  static std::string reasons(const NotAssessedItem& item) {
     std::string out;
-    for (const auto& item : items) out += (out.empty() ? "" : ", ") + item;
+    for (const auto& reason : undecided_reasons(item)) {
+      out += (out.empty() ? "" : "; ") + escape(reason.label) + " ";
+      std::string items;
+      for (const auto& it : reason.items) {
+        items += (items.empty() ? "" : ", ") + (reason.titles ? escape("“" + it + "”") : element("code", it));
+      }
+      out += items;
+    }
     return out;
+  }
+
+  static std::string undecided_table(const std::vector<NotAssessedItem>& items) {
+    std::string out = "<table><thead><tr><th>Item</th><th>Kind</th><th>Why</th></tr></thead><tbody>\n";
+    for (const auto& item : items) {
+      out += "<tr>" + element("td", item.title) + element("td", item.kind) + "<td>" + reasons(item) + "</td></tr>\n";
+    }
+    return out + "</tbody></table>\n";
   }
 
   std::string not_assessed() const {
     std::string out = "<section id=\"not-assessed\">\n" + section_heading(5, "Not assessed, and why");
     if (r_.not_assessed.empty()) {
-      return out + element("p", "Everything in the rule set could be assessed on the data given.", "lead") +
-             "</section>\n";
+      out += element("p", "Everything in the rule set could be assessed on the data given.", "lead") + "\n";
+    } else {
+      out += element("p", "Missing data is never read as a “no”. These items could not be decided; collecting the "
+                          "data listed would settle them.",
+                     "lead") +
+             "\n" + undecided_table(r_.not_assessed);
     }
-    out += element("p", "Missing data is never read as a “no”. These items could not be decided; collecting the "
-                        "data listed would settle them.",
-                   "lead") +
-           "\n<table><thead><tr><th>Item</th><th>Kind</th><th>Missing data</th><th>Depends on, not assessed</th>"
-           "</tr></thead><tbody>\n";
-    for (const auto& item : r_.not_assessed) {
-      out += "<tr>" + element("td", item.title) + element("td", item.kind) + "<td>";
-      for (const auto& m : item.missing) out += element("code", m) + " ";
-      out += "</td>" + element("td", joined(item.unknown_findings)) + "</tr>\n";
+    if (!r_.insufficient.empty()) {
+      out += "<h3 id=\"insufficient-evidence\">Insufficient evidence</h3>\n";
+      out += element("p", "The survey asked about these, but too few people answered to draw a conclusion either way. "
+                          "Survey more people in the group to assess them.") +
+             "\n" + undecided_table(r_.insufficient);
     }
-    return out + "</tbody></table>\n</section>\n";
+    if (!r_.evidence_notes.empty()) {
+      out += "<h3 id=\"evidence-notes\">Notes on the evidence</h3>\n<ul>";
+      for (const auto& note : r_.evidence_notes) out += element("li", note);
+      out += "</ul>\n";
+    }
+    return out + "</section>\n";
   }
 
   static std::string source(const SourceView& s) {

@@ -77,6 +77,7 @@ class MarkdownReport {
     findings();
     perception_gap();
     not_assessed();
+    insufficient_evidence();
     sources_and_method();
     while (out_.size() > 1 && out_[out_.size() - 2] == '\n') out_.pop_back();  // one final newline
     return out_;
@@ -95,6 +96,13 @@ class MarkdownReport {
     line(text);
     line();
   }
+  static std::string tentative_mark(bool tentative) { return tentative ? " *(tentative)*" : ""; }
+
+  // Why a fired item is only tentative, as its own paragraph.
+  void certainty(bool tentative, const std::string& why) {
+    if (tentative && !why.empty()) block("*" + md_escape(why) + "*");
+  }
+
   void table_header(std::initializer_list<std::string_view> columns, std::string_view alignments) {  // l or r
     std::string names = "|", rule = "|";
     for (auto column : columns) names += fmt::format(" {} |", column);
@@ -129,7 +137,10 @@ class MarkdownReport {
     const auto count = std::min<std::size_t>(3, report_.recommendations.size());
     for (std::size_t i = 0; i < count; ++i) {
       const auto& rec = report_.recommendations[i];
-      block(fmt::format("{}. **{}.** {}", rec.rank, md_inline(rec.title), md_inline(rec.summary)));
+      std::string text = fmt::format("{}. **{}.**{} {}", rec.rank, md_inline(rec.title), tentative_mark(rec.tentative),
+                                     md_inline(rec.summary));
+      if (rec.tentative) text += " " + md_inline(rec.certainty);
+      block(text);
     }
   }
 
@@ -143,9 +154,10 @@ class MarkdownReport {
   }
 
   void recommendation(const RecommendationView& rec) {
-    block(fmt::format("### {}. {}", rec.rank, md_escape(rec.title)));
+    block(fmt::format("### {}. {}{}", rec.rank, md_escape(rec.title), tentative_mark(rec.tentative)));
     block(fmt::format("**Priority:** {} · **Owner:** {} · **Horizon:** {} days · **id:** {}", md_escape(rec.priority),
                       md_escape(rec.owner), rec.horizon_days, md_code(rec.id)));
+    certainty(rec.tentative, rec.certainty);
     if (!rec.rationale.empty()) block(md_escape(rec.rationale));
     if (!rec.actions.empty()) {
       block("**Actions**");
@@ -155,7 +167,8 @@ class MarkdownReport {
     if (rec.because.empty()) return;
     block("**Because**");
     for (const auto& finding : rec.because) {
-      line(fmt::format("- **{}:** {}", md_escape(finding.severity), md_escape(finding.title)));
+      line(fmt::format("- **{}:** {}{}", md_escape(finding.severity), md_escape(finding.title),
+                       tentative_mark(finding.tentative)));
     }
     line();
     std::vector<const ValueLine*> values;  // a value read by two findings is shown once
@@ -166,10 +179,19 @@ class MarkdownReport {
       }
     }
     if (values.empty()) return;
-    table_header({"Metric", "Group", "Client", "Benchmark", "Benchmark source"}, "llrrl");
+    // n and the interval only when the profile says how many answered: empty columns would only puzzle a reader.
+    const bool counted = std::any_of(values.begin(), values.end(), [](const ValueLine* v) { return !v->n.empty(); });
+    if (counted) {
+      const std::string ci = report_.confidence + " CI";
+      table_header({"Metric", "Group", "Client", "n", ci, "Benchmark", "Benchmark source"}, "llrrrrl");
+    } else {
+      table_header({"Metric", "Group", "Client", "Benchmark", "Benchmark source"}, "llrrl");
+    }
     for (const auto* v : values) {
-      line(fmt::format("| {} ({}) | {} | {} | {} | {} |", md_cell(v->label), md_code(v->reference), md_cell(v->group),
-                       md_cell(v->value), md_cell(v->benchmark), md_cell(v->benchmark_source)));
+      std::string row = fmt::format("| {} ({}) | {} | {} |", md_cell(v->label), md_code(v->reference),
+                                    md_cell(v->group), md_cell(v->standing.empty() ? v->value : v->standing));
+      if (counted) row += fmt::format(" {} | {} |", md_cell(v->n), md_cell(v->ci));
+      line(row + fmt::format(" {} | {} |", md_cell(v->benchmark), md_cell(v->benchmark_source)));
     }
     line();
   }
@@ -179,7 +201,9 @@ class MarkdownReport {
     block(fmt::format("## Findings ({} of {} observed)", report_.findings.size(), report_.cover.findings));
     if (report_.findings.empty()) block("No finding was observed for this client.");
     for (const auto& finding : report_.findings) {
-      block(fmt::format("### {} ({})", md_escape(finding.title), md_escape(finding.severity)));
+      block(fmt::format("### {} ({}){}", md_escape(finding.title), md_escape(finding.severity),
+                        tentative_mark(finding.tentative)));
+      certainty(finding.tentative, finding.certainty);
       if (!finding.narrative.empty()) block(md_escape(finding.narrative));
       for (const auto& citation : finding.evidence) {
         line("> “" + md_escape(citation.quote) + "”");
@@ -202,13 +226,65 @@ class MarkdownReport {
       block("The rules ask no metric of both groups.");
       return;
     }
-    block("Every metric asked of both IT and marketing. The gap is IT minus marketing.");
-    table_header({"Metric", "IT", "Marketing", "Gap", "IT benchmark", "Marketing benchmark"}, "lrrrrr");
-    for (const auto& row : report_.gaps) {
-      line(fmt::format("| {} | {} | {} | {} | {} | {} |", md_cell(row.label), md_cell(row.it_text),
-                       md_cell(row.marketing_text), md_cell(row.gap_text), md_cell(row.it_benchmark_text),
-                       md_cell(row.marketing_benchmark_text)));
+    const bool counted = std::any_of(report_.gaps.begin(), report_.gaps.end(),
+                                     [](const GapRow& r) { return !r.n_text.empty(); });
+    std::string intro = "Every metric asked of both IT and marketing. The gap is IT minus marketing.";
+    if (counted) {
+      intro += fmt::format(" n is how many answered in IT and in marketing; p tests whether the gap could be "
+                           "chance, and gaps significant at the {} level are marked \\*.",
+                           report_.significance);
     }
+    block(intro);
+    if (counted) {
+      table_header({"Metric", "IT", "Marketing", "Gap", "n (IT/marketing)", "p", "IT benchmark", "Marketing benchmark"},
+                   "lrrrrrrr");
+    } else {
+      table_header({"Metric", "IT", "Marketing", "Gap", "IT benchmark", "Marketing benchmark"}, "lrrrrr");
+    }
+    for (const auto& row : report_.gaps) {
+      std::string cells = fmt::format("| {} | {} | {} | {} |", md_cell(row.label), md_cell(row.it_text),
+                                      md_cell(row.marketing_text), md_cell(row.gap_text));
+      if (counted) {
+        std::string p = md_inline(row.p_short);
+        if (row.significant.value_or(false)) p += " \\*";
+        cells += fmt::format(" {} | {} |", md_cell(row.n_text), p.empty() ? "–" : p);
+      }
+      line(cells + fmt::format(" {} | {} |", md_cell(row.it_benchmark_text), md_cell(row.marketing_benchmark_text)));
+    }
+    line();
+  }
+
+  // "missing `it.trust`; depends on unassessed “Title”"
+  static std::string reasons(const NotAssessedItem& item) {
+    std::vector<std::string> parts;
+    for (const auto& reason : undecided_reasons(item)) {
+      std::string items;
+      for (const auto& it : reason.items)
+        items += (items.empty() ? "" : ", ") + (reason.titles ? "“" + md_escape(it) + "”" : md_code(it));
+      parts.push_back(reason.label + " " + items);
+    }
+    return fmt::format("{}", fmt::join(parts, "; "));
+  }
+
+  void undecided_list(const std::vector<NotAssessedItem>& items) {
+    for (const auto& item : items) {
+      line(fmt::format("- **{}** “{}” ({}): {}", item.kind == "recommendation" ? "Recommendation" : "Finding",
+                       md_escape(item.title), md_code(item.id), reasons(item)));
+    }
+    line();
+  }
+
+  // 6b. What the profile answers, but from too few people to use; and which values were withheld, and why.
+  void insufficient_evidence() {
+    if (!report_.insufficient.empty()) {
+      block(fmt::format("## Insufficient evidence ({})", report_.insufficient.size()));
+      undecided_list(report_.insufficient);
+      block("The survey asked about these, but too few people answered to draw a conclusion either way. Survey "
+            "more people in the group to assess them.");
+    }
+    if (report_.evidence_notes.empty()) return;
+    block("### Notes on the evidence");
+    for (const auto& note : report_.evidence_notes) line("- " + md_escape(note));
     line();
   }
 
@@ -219,20 +295,7 @@ class MarkdownReport {
       block("Everything the rules ask about could be assessed from this profile.");
       return;
     }
-    for (const auto& item : report_.not_assessed) {
-      std::vector<std::string> reasons;
-      std::string missing;
-      for (const auto& reference : item.missing) missing += (missing.empty() ? "" : ", ") + md_code(reference);
-      if (!missing.empty()) reasons.push_back("missing " + missing);
-      std::string unknown;
-      for (const auto& title : item.unknown_findings) {
-        unknown += (unknown.empty() ? "" : ", ") + ("“" + md_escape(title) + "”");
-      }
-      if (!unknown.empty()) reasons.push_back("depends on unassessed " + unknown);
-      line(fmt::format("- **{}** “{}” ({}): {}", item.kind == "recommendation" ? "Recommendation" : "Finding",
-                       md_escape(item.title), md_code(item.id), fmt::join(reasons, "; ")));
-    }
-    line();
+    undecided_list(report_.not_assessed);
     block("These are not reported as absent: the profile lacks the data to decide. Add the missing survey "
           "values to assess them.");
   }

@@ -37,6 +37,7 @@ class ReportBuilder {
     undecided(report);
     report.evidence_notes = evidence_notes(rules_, evidence());
     report.significance = level_text(evidence().options.significance_level);
+    report.confidence = level_text(evidence().confidence());
     for (const auto& f : report.findings) report.tentative += f.tentative ? 1 : 0;
     for (const auto& r : report.recommendations) report.tentative += r.tentative ? 1 : 0;
     for (const auto& source : rules_.sources) report.sources.push_back(source_view(source));
@@ -186,6 +187,9 @@ class ReportBuilder {
     const auto& marketing = evidence().slots[*rules_.slot_of(m, engine::Audience::Marketing)];
     if (it.n) row.it_n = std::to_string(*it.n);
     if (marketing.n) row.marketing_n = std::to_string(*marketing.n);
+    if (it.n || marketing.n) {
+      row.n_text = (it.n ? row.it_n : "–") + "/" + (marketing.n ? row.marketing_n : "–");
+    }
     if (it.standing == engine::Standing::Suppressed) row.it_text = "withheld";
     if (marketing.standing == engine::Standing::Suppressed) row.marketing_text = "withheld";
     row.it_ci = it.ci;
@@ -196,6 +200,7 @@ class ReportBuilder {
     if (!gap.tested) return;
     row.gap_ci_text = interval_text(gap.test.ci, gap_unit(metric));
     row.p_text = p_value_text(gap.test.p_value);
+    row.p_short = row.p_text.starts_with("p = ") ? row.p_text.substr(4) : row.p_text.substr(2);
     row.significant = gap.significant;
   }
 
@@ -262,6 +267,18 @@ class ReportBuilder {
 };
 
 }  // namespace
+
+std::vector<UndecidedReason> undecided_reasons(const NotAssessedItem& item) {
+  std::vector<UndecidedReason> reasons;
+  auto add = [&](std::string label, const std::vector<std::string>& items, bool titles) {
+    if (!items.empty()) reasons.push_back({std::move(label), items, titles});
+  };
+  add("missing", item.missing, false);
+  add("depends on unassessed", item.unknown_findings, true);
+  add("too few answers for", item.thin, false);
+  add("no respondent count for", item.unsampled, false);
+  return reasons;
+}
 
 ClientReport build_client_report(const ReportInput& input) { return ReportBuilder(input).build(); }
 

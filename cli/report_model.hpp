@@ -73,6 +73,8 @@ struct GapRow {
   std::string it_ci_text{}, marketing_ci_text{};          // "8–48%", or ""
   std::string gap_ci_text{};                              // "-4 to +31 pp", or "" when not tested
   std::string p_text{};                                   // "p = 0.03", or "" when not tested
+  std::string n_text{};                                   // "14/22" (IT/marketing, "–" for unknown), or ""
+  std::string p_short{};                                  // "0.03", "< 0.001": p_text for a column headed p
   std::optional<bool> significant{};                      // when tested
 };
 
@@ -85,6 +87,16 @@ struct NotAssessedItem {
   std::vector<std::string> thin{};            // values set aside for too few answers: "it.x (4 answered)"
   std::vector<std::string> unsampled{};       // values given without the count a statistic needs
 };
+
+// Why an item could not be decided, one reason per kind: "missing" and the metric references the profile
+// lacks; "depends on unassessed" and the titles of the findings it builds on; and so on. Every format
+// words these the same way; only the mark-up differs.
+struct UndecidedReason {
+  std::string label;                  // "missing", "depends on unassessed", ...
+  std::vector<std::string> items;
+  bool titles = false;                // items are titles (quoted), not metric references (code)
+};
+std::vector<UndecidedReason> undecided_reasons(const NotAssessedItem& item);
 
 struct SourceView {
   std::string id;
@@ -117,6 +129,7 @@ struct ClientReport {
   std::vector<NotAssessedItem> insufficient;    // data given, but from too few people to use
   std::vector<std::string> evidence_notes;      // values withheld or set aside, and why
   std::string significance;                     // "5%": the level gaps are tested at
+  std::string confidence;                       // "95%": the level of the confidence intervals
   std::size_t tentative = 0;                    // fired findings and shown recommendations that are tentative
   std::vector<SourceView> sources;
   std::vector<std::string> method;              // paragraphs on how the assessment works

@@ -214,14 +214,14 @@ class TextReport {
     }
     // n and p only when the profile says how many answered: empty columns would only puzzle a reader.
     const bool counted = std::any_of(report_.gaps.begin(), report_.gaps.end(),
-                                     [](const GapRow& r) { return !r.it_n.empty() || !r.marketing_n.empty(); });
+                                     [](const GapRow& r) { return !r.n_text.empty(); });
     std::vector<std::string> headers{"IT", "Marketing", "Gap"};
     if (counted) headers.insert(headers.end(), {"n", "p"});
     const std::size_t numeric = headers.size();  // right-aligned so digits line up; benchmarks (words) left
     headers.insert(headers.end(), {"IT benchmark", "Mkt benchmark"});
     auto cells_of = [&](const GapRow& row) {
       std::vector<std::string> cells{row.it_text, row.marketing_text, row.gap_text};
-      if (counted) cells.insert(cells.end(), {sample_sizes(row), p_cell(row)});
+      if (counted) cells.insert(cells.end(), {row.n_text, p_cell(row)});
       cells.insert(cells.end(), {row.it_benchmark_text, row.marketing_benchmark_text});
       return cells;
     };
@@ -264,23 +264,16 @@ class TextReport {
     gap_legend(counted);
   }
 
-  // "14/22": how many answered in IT and in marketing.
-  static std::string sample_sizes(const GapRow& row) {
-    if (row.it_n.empty() && row.marketing_n.empty()) return "";
-    return (row.it_n.empty() ? "–" : row.it_n) + "/" + (row.marketing_n.empty() ? "–" : row.marketing_n);
-  }
-
   // "0.03 *": the p-value of the gap's test, starred when significant.
   static std::string p_cell(const GapRow& row) {
-    if (row.p_text.empty()) return "";
-    std::string p = row.p_text.starts_with("p = ") ? row.p_text.substr(4) : row.p_text.substr(2);
-    return p + (row.significant.value_or(false) ? " *" : "  ");
+    if (row.p_short.empty()) return "";
+    return row.p_short + (row.significant.value_or(false) ? " *" : "  ");
   }
 
   void gap_paragraph(const GapRow& row) {
     line(wrap(row.label, style_.width, "  ", "  "));
     std::string text = fmt::format("IT {} · marketing {} · gap {}", row.it_text, row.marketing_text, row.gap_text);
-    if (!sample_sizes(row).empty()) text += fmt::format(" · n {}", sample_sizes(row));
+    if (!row.n_text.empty()) text += fmt::format(" · n {}", row.n_text);
     if (!row.p_text.empty())
       text += fmt::format(" · {} ({})", row.p_text, row.significant.value_or(false) ? "significant" : "not significant");
     if (!row.it_benchmark_text.empty() || !row.marketing_benchmark_text.empty()) {
@@ -307,16 +300,11 @@ class TextReport {
 
   static std::string needs(const NotAssessedItem& item) {
     std::string text;
-    for (const auto& reference : item.missing) text += (text.empty() ? "missing " : ", ") + reference;
-    std::string unknown;
-    for (const auto& title : item.unknown_findings) unknown += (unknown.empty() ? "" : ", ") + ("“" + title + "”");
-    if (!unknown.empty()) text += (text.empty() ? "" : "; ") + std::string("depends on unassessed ") + unknown;
-    std::string thin;
-    for (const auto& reference : item.thin) thin += (thin.empty() ? "" : ", ") + reference;
-    if (!thin.empty()) text += (text.empty() ? "" : "; ") + std::string("too few answers for ") + thin;
-    std::string unsampled;
-    for (const auto& reference : item.unsampled) unsampled += (unsampled.empty() ? "" : ", ") + reference;
-    if (!unsampled.empty()) text += (text.empty() ? "" : "; ") + std::string("no respondent count for ") + unsampled;
+    for (const auto& reason : undecided_reasons(item)) {
+      std::string items;
+      for (const auto& it : reason.items) items += (items.empty() ? "" : ", ") + (reason.titles ? "“" + it + "”" : it);
+      text += (text.empty() ? "" : "; ") + reason.label + " " + items;
+    }
     return text;
   }
 

@@ -71,6 +71,16 @@ std::string diamond(double x, double y, bool filled, std::string_view colour, co
                      x, y - 6, filled ? colour : std::string_view("#fff"), colour, escape(title));
 }
 
+// A confidence interval: a thin bar with end caps, just off the row's line so IT's and marketing's
+// intervals stay apart where they overlap.
+std::string whisker(const Row& row, const engine::statistics::ConfidenceInterval& ci, double dy, std::string_view colour,
+                    const std::string& title) {
+  const double y = row.y + dy, left = row.x(ci.low), right = row.x(ci.high);
+  return fmt::format(
+      R"(<path d="M{0:.1f} {1:.1f}H{2:.1f}M{0:.1f} {3:.1f}v6M{2:.1f} {3:.1f}v6" class="whisker" stroke="{4}"><title>{5}</title></path>)",
+      left, y, right, y - 3, colour, escape(title));
+}
+
 std::string text(double x, double y, std::string_view anchor, std::string_view css_class, const std::string& content) {
   return fmt::format(R"(<text x="{:.1f}" y="{:.1f}" text-anchor="{}" class="{}">{}</text>)", x, y, anchor, css_class,
                      escape(content));
@@ -112,8 +122,11 @@ std::string legend(std::string_view accent) {
 std::string row_marks(const Row& row, std::string_view accent) {
   const GapRow& g = row.gap;
   std::string out = "<g class=\"row\">";
-  out += fmt::format("<title>{}</title>", escape(fmt::format("{}: IT {}, marketing {}, gap {}", g.label, g.it_text,
-                                                             g.marketing_text, g.gap_text)));
+  std::string summary = fmt::format("{}: IT {}, marketing {}, gap {}", g.label, g.it_text, g.marketing_text, g.gap_text);
+  if (!g.p_text.empty()) {
+    summary += fmt::format(" ({}, {})", g.p_text, g.significant.value_or(false) ? "significant" : "not significant");
+  }
+  out += fmt::format("<title>{}</title>", escape(summary));
   const auto lines = label_lines(g.label);
   const double first = row.y + 4 - (lines.size() - 1) * 7.5;
   for (std::size_t i = 0; i < lines.size(); ++i) out += text(kLabelRight, first + i * 15, "end", "label", lines[i]);
@@ -135,13 +148,18 @@ std::string row_marks(const Row& row, std::string_view accent) {
     out += fmt::format(R"(<line x1="{:.1f}" y1="{:.1f}" x2="{:.1f}" y2="{:.1f}" class="span"/>)", row.x(*g.it), row.y,
                        row.x(*g.marketing), row.y);
   }
+  if (g.it_ci && g.it) out += whisker(row, *g.it_ci, -4, accent, "IT confidence interval: " + g.it_ci_text);
+  if (g.marketing_ci && g.marketing) {
+    out += whisker(row, *g.marketing_ci, 4, kMarketingColour, "Marketing confidence interval: " + g.marketing_ci_text);
+  }
   if (g.marketing) out += square(row.x(*g.marketing), row.y, kMarketingColour, "Marketing: " + g.marketing_text);
   if (g.it) out += circle(row.x(*g.it), row.y, accent, "IT: " + g.it_text);
   if (!g.it || !g.marketing) {
     const std::string note = !g.it && !g.marketing ? "no data" : !g.it ? "IT: n/a" : "Marketing: n/a";
     out += text(kPlotLeft + 4, row.y - 7, "start", "missing", note);
   }
-  out += text(kGapX, row.y + 4, "end", "gap", g.gap_text);
+  out += text(kGapX, row.y + 4, "end", "gap", g.gap_text + (g.significant.value_or(false) ? "*" : ""));
+  if (!g.p_text.empty()) out += text(kGapX, row.y + 18, "end", "p", g.p_text);
   return out + "</g>";
 }
 
@@ -157,7 +175,8 @@ std::string render_gap_chart(const std::vector<GapRow>& rows, std::string_view a
   out += fmt::format(
       "<style>text{{font-family:\"Liberation Sans\",Arial,sans-serif;fill:#1d232b}}.label{{font-size:13.5px}}"
       ".tick,.range{{font-size:11.5px;fill:#5b6470}}.key{{font-size:12.5px}}.gap{{font-size:13.5px;font-weight:600}}"
-      ".missing{{font-size:11px;fill:#5b6470;font-style:italic}}.grid{{stroke:#e3e7ec;stroke-width:1}}"
+      ".missing{{font-size:11px;fill:#5b6470;font-style:italic}}.p{{font-size:10.5px;fill:#5b6470}}"
+      ".whisker{{fill:none;stroke-width:1.5;stroke-opacity:.7}}.grid{{stroke:#e3e7ec;stroke-width:1}}"
       ".baseline{{stroke:#c9d0d8;stroke-width:1}}.span{{stroke:{};stroke-width:3;stroke-opacity:.35}}</style>",
       accent);
   out += legend(accent);

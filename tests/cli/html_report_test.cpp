@@ -349,3 +349,68 @@ TEST_CASE("a brand logo that is not a PNG, SVG or JPEG is invalid input", "[html
   std::filesystem::remove_all(w.dir);
 }
 
+
+TEST_CASE("the chart draws each value's confidence interval as a whisker and stars a significant gap", "[html]") {
+  auto report = hostile_report();
+  auto& row = report.gaps[0];
+  row.it_ci = rapport::engine::statistics::ConfidenceInterval{0.39, 0.83, 0.95};
+  row.marketing_ci = rapport::engine::statistics::ConfidenceInterval{0.05, 0.34, 0.95};
+  row.it_ci_text = "39–83%";
+  row.marketing_ci_text = "5–34%";
+  row.it_n = "14";
+  row.marketing_n = "22";
+  row.n_text = "14/22";
+  row.p_text = "p = 0.002";
+  row.p_short = "0.002";
+  row.significant = true;
+  report.gaps[1].n_text = "9/–";  // the other row: one group's count only, untested
+  report.confidence = "90%";
+  report.significance = "10%";
+  const auto html = render_html(report, test_brand());
+  const auto svg = html.substr(position(html, "<svg"), position(html, "</svg>") - position(html, "<svg"));
+  // The whiskers span the intervals on the 0–100% axis (x = 252 + value × 380).
+  CHECK(contains(svg, "M400.2 83.0H567.4"));  // IT 39–83%, just above the first row's line (y = 87)
+  CHECK(contains(svg, "<title>IT confidence interval: 39–83%</title>"));
+  CHECK(contains(svg, "<title>Marketing confidence interval: 5–34%</title>"));
+  CHECK(occurrences(svg, "class=\"whisker\"") == 2);  // the untested row has none
+  CHECK(contains(svg, ">+50 pp*</text>"));
+  CHECK(contains(svg, ">p = 0.002</text>"));
+  CHECK(contains(svg, "(p = 0.002, significant)"));
+  const auto table = html.substr(position(html, "</svg>"));
+  CHECK(contains(table, "<th class=\"num\">n</th><th class=\"num\">p</th>"));
+  CHECK(contains(table, "64%<span class=\"ci\">39–83%</span>"));
+  CHECK(contains(table, "<td class=\"num significant\">0.002 *</td>"));
+  CHECK(contains(table, "<td class=\"num\">9/–</td><td class=\"num\">—</td>"));
+  CHECK(contains(html, "are 90% confidence intervals"));  // the levels the assessment used, not constants
+  CHECK(contains(html, "significant at the 10% level"));
+}
+
+TEST_CASE("tentative items carry a badge and say why, escaped", "[html]") {
+  auto report = hostile_report();
+  report.recommendations[0].tentative = true;
+  report.recommendations[0].certainty = "Tentative: " + kHostile;
+  report.findings[0].tentative = true;
+  report.findings[0].certainty = "Tentative finding: " + kHostile;
+  const auto html = render_html(report, test_brand());
+  CHECK(occurrences(html, "<span class=\"badge tentative\">tentative</span>") == 3);  // summary, ranked list, findings
+  CHECK(contains(html, "<p class=\"certainty\">Tentative: " + kEscaped + "</p>"));
+  CHECK(contains(html, "<p class=\"certainty\">Tentative finding: " + kEscaped + "</p>"));
+  CHECK_FALSE(contains(html, "<script>"));
+}
+
+TEST_CASE("the HTML report lists insufficient evidence apart from not assessed, with the notes on the evidence",
+          "[html]") {
+  auto report = hostile_report();
+  report.insufficient = {{"finding", "low_trust", "Low trust " + kHostile, {}, {}, {"it.trust (4 answered)"}, {}}};
+  report.evidence_notes = {"Withheld " + kHostile};
+  const auto html = render_html(report, test_brand());
+  const auto not_assessed = position(html, "<section id=\"not-assessed\"");
+  const auto insufficient = position(html, "<h3 id=\"insufficient-evidence\">Insufficient evidence</h3>");
+  const auto notes = position(html, "<h3 id=\"evidence-notes\">Notes on the evidence</h3>");
+  CHECK(not_assessed < insufficient);
+  CHECK(insufficient < notes);
+  CHECK(contains(html, "<td>Low trust " + kEscaped + "</td><td>finding</td><td>too few answers for "
+                       "<code>it.trust (4 answered)</code></td>"));
+  CHECK(contains(html, "<td>missing <code>marketing.trust</code></td>"));
+  CHECK(contains(html, "<li>Withheld " + kEscaped + "</li>"));
+}

@@ -211,3 +211,61 @@ TEST_CASE("assess writes the bundled example as a Markdown report", "[e2e][markd
   CHECK(contains(result.out, "missing `cio_cost_cutting_mandate`"));
   require_tables_intact(result.out);
 }
+
+TEST_CASE("Markdown marks tentative items and says why, wherever they appear", "[markdown]") {
+  auto report = sample_report();
+  report.recommendations[0].tentative = true;
+  report.recommendations[0].certainty = "Tentative: it rests on a gap that may be chance.";
+  report.recommendations[0].because[0].tentative = true;
+  report.findings[0].tentative = true;
+  report.findings[0].certainty = "Tentative: the finding's gap may be chance.";
+  const auto md = render_markdown(report, firm("Rapport"));
+  CHECK(contains(md, "1. **Recommendation 1.** *(tentative)* Summary of recommendation 1. Tentative: it rests on a "
+                     "gap that may be chance.\n"));
+  CHECK(contains(md, "### 1. Recommendation 1 *(tentative)*\n"));
+  CHECK(contains(md, "*Tentative: it rests on a gap that may be chance.*\n"));
+  CHECK(contains(md, "- **high:** Few are satisfied *(tentative)*\n- **high:** Few are satisfied\n"));
+  CHECK(contains(md, "### Few are satisfied (high) *(tentative)*\n\n*Tentative: the finding's gap may be chance.*\n"));
+  CHECK_FALSE(contains(md, "### 2. Recommendation 2 *(tentative)*"));
+}
+
+TEST_CASE("Markdown shows n, intervals and the gap's test when the profile gives counts", "[markdown]") {
+  auto report = sample_report();
+  report.confidence = "95%";
+  report.significance = "5%";
+  auto& value = report.recommendations[0].because[0].values[0];
+  value.n = "12";
+  value.ci = "1–35%";
+  auto& withheld = report.recommendations[0].because[1].values[0];
+  withheld.reference = "it.satisfied";
+  withheld.value = "withheld";
+  withheld.n = "4";
+  withheld.standing = "withheld: 4 answered, fewer than 5 (anonymity)";
+  auto& gap = report.gaps[0];
+  gap.n_text = "10/12";
+  gap.p_text = "p = 0.01";
+  gap.p_short = "0.01";
+  gap.significant = true;
+  const auto md = render_markdown(report, firm("Rapport"));
+  require_tables_intact(md);
+  CHECK(contains(md, "| Metric | Group | Client | n | 95% CI | Benchmark | Benchmark source |\n"));
+  CHECK(contains(md, "| Satisfied (`marketing.satisfied`) | marketing | 5% | 12 | 1–35% | about 10% | A study |\n"));
+  CHECK(contains(md, "| Satisfied (`it.satisfied`) | marketing | withheld: 4 answered, fewer than 5 (anonymity) | 4 | – |"));
+  CHECK(contains(md, "| Metric | IT | Marketing | Gap | n (IT/marketing) | p | IT benchmark | Marketing benchmark |\n"));
+  CHECK(contains(md, "| Satisfied | 40% | 5% | +35 pp | 10/12 | 0.01 \\* | about 10% | – |\n"));
+  CHECK(contains(md, "gaps significant at the 5% level are marked \\*."));
+}
+
+TEST_CASE("Markdown lists insufficient evidence apart from not assessed, then the notes on the evidence", "[markdown]") {
+  auto report = sample_report();
+  report.insufficient = {{"finding", "low_trust", "Low trust", {}, {}, {"it.trust (4 answered)"}, {}}};
+  report.evidence_notes = {"The IT answers on trust are withheld."};
+  const auto md = render_markdown(report, firm("Rapport"));
+  const auto not_assessed = position(md, "## Not assessed (2)");
+  const auto insufficient = position(md, "## Insufficient evidence (1)\n\n- **Finding** “Low trust” (`low_trust`): too "
+                                         "few answers for it.trust (4 answered)\n");
+  const auto notes = position(md, "### Notes on the evidence\n\n- The IT answers on trust are withheld.\n");
+  CHECK(not_assessed < insufficient);
+  CHECK(insufficient < notes);
+  CHECK(notes < position(md, "## Appendix"));
+}

@@ -134,3 +134,44 @@ TEST_CASE("explain says a withheld answer is too few to use, not missing, and wh
   CHECK(decision["tentative"] == true);
   CHECK(decision["doubted_gaps"] == nlohmann::json::array({"objective_marketing_performance"}));
 }
+
+TEST_CASE("every report format marks the same findings tentative, with the gap that makes them so",
+          "[e2e][statistics]") {
+  const std::string why = "rests on the gap in \"Objective: marketing performance\" (-28 pp, p = 0.10)";
+  const auto markdown = run_rapport({"assess", "examples/northwind-retail.toml", "-r", "rules", "-f", "markdown"});
+  REQUIRE(markdown.exit_code == 0);
+  CHECK(contains(markdown.out, "### Marketing performance matters more to marketing than to IT (low) *(tentative)*"));
+  CHECK(contains(markdown.out, why));
+  CHECK(contains(markdown.out, "| Says IT leads digital | 64% | 14% | +50 pp | 14/22 | 0.002 \\* | 58% | 19% |"));
+  const auto html = run_rapport({"assess", "examples/northwind-retail.toml", "-r", "rules", "-f", "html"});
+  REQUIRE(html.exit_code == 0);
+  CHECK(contains(html.out, "<span>Marketing performance matters more to marketing than to IT</span> <span "
+                           "class=\"badge tentative\">tentative</span>"));
+  CHECK(contains(html.out, "rests on the gap in &quot;Objective: marketing performance&quot; (-28 pp, p = 0.10)"));
+  CHECK(contains(html.out, "class=\"whisker\""));
+  // The same count of tentative findings in every format as in JSON.
+  const auto json = assess_json("northwind-retail");
+  int tentative = 0;
+  for (const auto& f : json["findings"]) tentative += f["tentative"] == true ? 1 : 0;
+  auto count = [](const std::string& text, const std::string& part) {
+    int n = 0;
+    for (auto at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++n;
+    return n;
+  };
+  const auto findings_md = markdown.out.substr(markdown.out.find("## Findings"));
+  CHECK(count(findings_md.substr(0, findings_md.find("## Perception gap")), "*(tentative)*") == tentative);
+  const auto findings_html = html.out.substr(html.out.find("<section id=\"findings\""));
+  CHECK(count(findings_html.substr(0, findings_html.find("</section>")), "badge tentative") == tentative);
+}
+
+TEST_CASE("Markdown and HTML keep insufficient evidence apart from not assessed", "[e2e][statistics]") {
+  const auto markdown = run_rapport({"assess", "examples/fjord-startup.toml", "-r", "rules", "-f", "markdown"});
+  REQUIRE(markdown.exit_code == 0);
+  CHECK(contains(markdown.out, "## Insufficient evidence (1)\n\n- **Finding** “One function does not trust the other "
+                               "to deliver” (`low_trust`): too few answers for it.trust\\_in\\_other\\_function (4 "
+                               "answered)"));
+  const auto html = run_rapport({"assess", "examples/fjord-startup.toml", "-r", "rules", "-f", "html"});
+  REQUIRE(html.exit_code == 0);
+  CHECK(contains(html.out, "<h3 id=\"insufficient-evidence\">Insufficient evidence</h3>"));
+  CHECK(contains(html.out, "only 4 people answered, fewer than 5"));
+}
