@@ -89,11 +89,16 @@ std::vector<double> Evidence::sceptical_inputs() const {
 
 Evidence gather_evidence(const RuleSet& rules, const Profile& profile, const EvidenceOptions& options) {
   Evidence out;
+  gather_evidence(rules, profile, options, out);
+  return out;
+}
+
+void gather_evidence(const RuleSet& rules, const Profile& profile, const EvidenceOptions& options, Evidence& out) {
   out.options = options;
   const InputLayout layout = rules.layout();
   const double confidence = out.confidence();
   out.inputs.assign(layout.size(), kUnknown);
-  out.slots.reserve(rules.slots.size());
+  out.slots.clear();
   for (std::uint32_t s = 0; s < rules.slots.size(); ++s) {
     const Slot& slot = rules.slots[s];
     const Metric& metric = rules.metrics[slot.metric];
@@ -107,11 +112,24 @@ Evidence gather_evidence(const RuleSet& rules, const Profile& profile, const Evi
     }
     out.slots.push_back(e);
   }
-  out.gaps.resize(rules.metrics.size());
+  out.gaps.assign(rules.metrics.size(), GapEvidence{});
+  // A metric's slots are consecutive (compile.cpp lays them out so): find its two groups without a look-up.
+  std::uint32_t first = 0;
   for (std::uint32_t m = 0; m < rules.metrics.size(); ++m) {
     out.inputs[layout.of(GapStatistic::Trust, m)] = 1.0;
-    const auto it = rules.slot_of(m, Audience::It);
-    const auto marketing = rules.slot_of(m, Audience::Marketing);
+    const std::uint32_t end = first + static_cast<std::uint32_t>(rules.metrics[m].asked.size());
+    std::optional<std::uint32_t> it, marketing;
+    bool laid_out = end <= rules.slots.size();
+    for (std::uint32_t s = first; laid_out && s < end; ++s) {
+      laid_out = rules.slots[s].metric == m;
+      if (rules.slots[s].audience == Audience::It) it = s;
+      if (rules.slots[s].audience == Audience::Marketing) marketing = s;
+    }
+    if (!laid_out) {  // a rule set assembled some other way
+      it = rules.slot_of(m, Audience::It);
+      marketing = rules.slot_of(m, Audience::Marketing);
+    }
+    first = end;
     if (!it || !marketing) continue;
     GapEvidence& gap = out.gaps[m] = test_gap(rules.metrics[m], value_at(profile, *it), value_at(profile, *marketing),
                                               out.slots[*it], out.slots[*marketing], options);
@@ -121,7 +139,6 @@ Evidence gather_evidence(const RuleSet& rules, const Profile& profile, const Evi
     out.inputs[layout.of(GapStatistic::PValue, m)] = gap.test.p_value;
     out.inputs[layout.of(GapStatistic::Significant, m)] = truth(gap.significant);
   }
-  return out;
 }
 
 }  // namespace rapport::engine

@@ -58,5 +58,7 @@ struct Evidence {
 // Intervals are at the confidence level 1 − significance level (95% by default), so that a gap's
 // interval leaves out zero when, and about only when, its test is significant.
 Evidence gather_evidence(const RuleSet& rules, const Profile& profile, const EvidenceOptions& options = {});
+// The same into `out`, reusing its storage: for evaluating many profiles without allocating.
+void gather_evidence(const RuleSet& rules, const Profile& profile, const EvidenceOptions& options, Evidence& out);
 
 }  // namespace rapport::engine
