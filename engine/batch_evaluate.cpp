@@ -28,6 +28,8 @@ struct BatchEvaluator::State {
   const RuleSet& rules;
   EvidenceOptions options;
   InputLayout layout;
+  BlockLayout block_layout;               // the inputs the rules read, as block columns
+  EvidenceNeeds needs;                // the statistics they read
   FindingsBlockProgram findings;
   std::vector<BlockProgram> conditions, priorities;  // by recommendation
   BlockScratch scratch;
@@ -36,21 +38,24 @@ struct BatchEvaluator::State {
   std::vector<double> priority;       // recommendations × B
   std::vector<char> doubts;           // per profile in the block: some gap is not significant
 
-  State(const RuleSet& r, EvidenceOptions o) : rules(r), options(o), layout(r.layout()), findings(r) {
+  State(const RuleSet& r, EvidenceOptions o)
+      : rules(r), options(o), layout(r.layout()), block_layout(BlockLayout::of(r)), needs(evidence_needs(r)),
+        findings(r, block_layout) {
     for (const auto& rec : rules.recommendations) {
-      conditions.push_back(compile_block(rec.condition));
-      priorities.push_back(compile_block(rec.priority));
+      conditions.push_back(compile_block(rec.condition, block_layout));
+      priorities.push_back(compile_block(rec.priority, block_layout));
     }
   }
 
   // Gathers each profile's evidence into its column of the block; notes which doubt a gap.
   void load(std::span<const Profile> profiles) {
     auto& inputs = plain.columns.inputs;
-    inputs.assign(layout.size() * B, kUnknown);
+    inputs.assign(block_layout.inputs.size() * B, kUnknown);
     doubts.assign(B, 0);
     for (std::size_t p = 0; p < profiles.size(); ++p) {
-      gather_evidence(rules, profiles[p], options, evidence);
-      for (std::size_t i = 0; i < evidence.inputs.size(); ++i) inputs[i * B + p] = evidence.inputs[i];
+      gather_evidence(rules, profiles[p], options, evidence, &needs);
+      for (std::size_t c = 0; c < block_layout.inputs.size(); ++c)
+        inputs[c * B + p] = evidence.inputs[block_layout.inputs[c]];
       doubts[p] = evidence.any_doubted();
       if (!doubts[p]) continue;
       // The sceptical inputs differ only in the trust of the doubted gaps; remember them in place of a copy.
@@ -70,8 +75,10 @@ struct BatchEvaluator::State {
   void run_sceptical() {
     sceptical.columns.inputs = plain.columns.inputs;
     sceptical.columns.count = plain.columns.count;
-    for (const auto& [p, m] : doubted_gaps)
-      sceptical.columns.inputs[layout.of(GapStatistic::Trust, m) * B + p] = kUnknown;
+    for (const auto& [p, m] : doubted_gaps) {
+      const std::uint32_t column = block_layout.column_of[layout.of(GapStatistic::Trust, m)];
+      if (column != BlockLayout::kNoColumn) sceptical.columns.inputs[column * B + p] = kUnknown;
+    }
     run(sceptical);
   }
 

@@ -129,7 +129,32 @@ bool is_comparison(OpCode op) {
 
 }  // namespace
 
-BlockProgram compile_block(const Program& program) {
+BlockLayout BlockLayout::identity(std::uint32_t inputs) {
+  BlockLayout layout;
+  for (std::uint32_t i = 0; i < inputs; ++i) layout.inputs.push_back(i);
+  layout.column_of = layout.inputs;
+  return layout;
+}
+
+BlockLayout BlockLayout::of(const RuleSet& rules) {
+  BlockLayout layout;
+  layout.column_of.assign(rules.layout().size(), kNoColumn);
+  auto note = [&](const Program& program) {
+    for (const Instr& in : program.code) {
+      if ((in.op != OpCode::LoadSlot && in.op != OpCode::Doubt) || layout.column_of[in.arg] != kNoColumn) continue;
+      layout.column_of[in.arg] = static_cast<std::uint32_t>(layout.inputs.size());
+      layout.inputs.push_back(in.arg);
+    }
+  };
+  for (const auto& finding : rules.findings) note(finding.condition);
+  for (const auto& rec : rules.recommendations) {
+    note(rec.condition);
+    note(rec.priority);
+  }
+  return layout;
+}
+
+BlockProgram compile_block(const Program& program, const BlockLayout& layout) {
   using Op = BlockProgram::Op;
   BlockProgram block;
   block.constants = program.constants;
@@ -141,10 +166,10 @@ BlockProgram compile_block(const Program& program) {
       case OpCode::LoadSlot:
         // metric <op> constant: one instruction, no column copied.
         if (pc + 2 < code.size() && code[pc + 1].op == OpCode::PushConst && is_comparison(code[pc + 2].op)) {
-          block.code.push_back({Op::CompareConst, code[pc + 2].op, in.arg, code[pc + 1].arg});
+          block.code.push_back({Op::CompareConst, code[pc + 2].op, layout.column_of[in.arg], code[pc + 1].arg});
           pc += 2;
         } else {
-          block.code.push_back({Op::Column, in.op, in.arg, 0});
+          block.code.push_back({Op::Column, in.op, layout.column_of[in.arg], 0});
         }
         ++depth;
         break;
@@ -153,7 +178,7 @@ BlockProgram compile_block(const Program& program) {
       case OpCode::Neg: case OpCode::Not: case OpCode::Abs: case OpCode::Known:
         block.code.push_back({Op::Unary, in.op, 0, 0});
         break;
-      case OpCode::Doubt: block.code.push_back({Op::Doubt, in.op, in.arg, 0}); break;
+      case OpCode::Doubt: block.code.push_back({Op::Doubt, in.op, layout.column_of[in.arg], 0}); break;
       case OpCode::Min: case OpCode::Max: case OpCode::All: case OpCode::Any:
         block.code.push_back({Op::Fold, in.op, in.arg, 0});
         depth -= in.arg - 1;
@@ -244,9 +269,10 @@ void run_block(const BlockProgram& program, const BlockColumns& columns, BlockSc
   for (std::size_t p = 0; p < B; ++p) out[p] = std::isfinite(result[p]) ? result[p] : kNaN;
 }
 
-FindingsBlockProgram::FindingsBlockProgram(const RuleSet& rules) : order_(rules.finding_order) {
+FindingsBlockProgram::FindingsBlockProgram(const RuleSet& rules, const BlockLayout& layout)
+    : order_(rules.finding_order) {
   programs_.reserve(rules.findings.size());
-  for (const auto& finding : rules.findings) programs_.push_back(compile_block(finding.condition));
+  for (const auto& finding : rules.findings) programs_.push_back(compile_block(finding.condition, layout));
 }
 
 void FindingsBlockProgram::run(BlockColumns& columns, BlockScratch& scratch) const {

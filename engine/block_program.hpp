@@ -15,9 +15,20 @@ namespace rapport::engine {
 
 constexpr std::size_t kBlockSize = 256;
 
-// Inputs and findings of a block are column-major: value i of profile p is at [i * kBlockSize + p].
+// Which inputs a block holds: only those some program reads, so that a block of profiles stays small
+// enough for the cache (most statistics are read by no rule).
+struct BlockLayout {
+  static constexpr std::uint32_t kNoColumn = ~std::uint32_t{0};
+  std::vector<std::uint32_t> inputs;     // column c holds input inputs[c] (InputLayout numbering)
+  std::vector<std::uint32_t> column_of;  // by input: its column, or kNoColumn when no program reads it
+
+  static BlockLayout of(const RuleSet& rules);        // what the rule set's programs read
+  static BlockLayout identity(std::uint32_t inputs);  // every input, column i = input i
+};
+
+// Inputs and findings of a block are column-major: column c of profile p is at [c * kBlockSize + p].
 struct BlockColumns {
-  std::vector<double> inputs;    // InputLayout::size() columns
+  std::vector<double> inputs;    // BlockLayout::inputs.size() columns
   std::vector<double> findings;  // one column per finding
   std::size_t count = 0;         // profiles in the block (<= kBlockSize)
 };
@@ -46,7 +57,7 @@ struct BlockProgram {
   std::size_t depth = 0;  // stack slots it needs
 };
 
-BlockProgram compile_block(const Program& program);
+BlockProgram compile_block(const Program& program, const BlockLayout& layout);
 
 // Scratch space for run_block; reuse it across calls (one per thread).
 struct BlockScratch {
@@ -59,7 +70,7 @@ void run_block(const BlockProgram& program, const BlockColumns& columns, BlockSc
 // Every finding of a rule set, compiled for blocks, in evaluation order (dependencies first).
 class FindingsBlockProgram {
  public:
-  explicit FindingsBlockProgram(const RuleSet& rules);
+  FindingsBlockProgram(const RuleSet& rules, const BlockLayout& layout);
   // Fills columns.findings (resized to findings × kBlockSize) from columns.inputs.
   void run(BlockColumns& columns, BlockScratch& scratch) const;
 

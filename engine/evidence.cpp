@@ -87,13 +87,37 @@ std::vector<double> Evidence::sceptical_inputs() const {
   return out;
 }
 
+EvidenceNeeds evidence_needs(const RuleSet& rules) {
+  const InputLayout layout = rules.layout();
+  EvidenceNeeds needs{std::vector<char>(rules.slots.size(), 0), std::vector<char>(rules.metrics.size(), 0)};
+  auto note = [&](const Program& program) {
+    for (const Instr& in : program.code) {
+      if (in.op != OpCode::LoadSlot && in.op != OpCode::Doubt) continue;
+      const std::uint32_t input = in.arg;
+      if (input < layout.slots) continue;  // a value, not a statistic
+      if (input < layout.slots * 4) {
+        if (input >= layout.of(SlotStatistic::CiLow, 0)) needs.slot_interval[input % layout.slots] = 1;
+      } else {
+        needs.gap_test[(input - layout.slots * 4) % layout.metrics] = 1;
+      }
+    }
+  };
+  for (const auto& finding : rules.findings) note(finding.condition);
+  for (const auto& rec : rules.recommendations) {
+    note(rec.condition);
+    note(rec.priority);
+  }
+  return needs;
+}
+
 Evidence gather_evidence(const RuleSet& rules, const Profile& profile, const EvidenceOptions& options) {
   Evidence out;
   gather_evidence(rules, profile, options, out);
   return out;
 }
 
-void gather_evidence(const RuleSet& rules, const Profile& profile, const EvidenceOptions& options, Evidence& out) {
+void gather_evidence(const RuleSet& rules, const Profile& profile, const EvidenceOptions& options, Evidence& out,
+                     const EvidenceNeeds* needs) {
   out.options = options;
   const InputLayout layout = rules.layout();
   const double confidence = out.confidence();
@@ -103,7 +127,7 @@ void gather_evidence(const RuleSet& rules, const Profile& profile, const Evidenc
     const Slot& slot = rules.slots[s];
     const Metric& metric = rules.metrics[slot.metric];
     SlotEvidence e = standing_of(profile, s, slot.audience, options);
-    add_interval(e, metric, value_at(profile, s), confidence);
+    if (!needs || needs->slot_interval[s]) add_interval(e, metric, value_at(profile, s), confidence);
     if (e.standing == Standing::Measured) out.inputs[layout.value(s)] = value_at(profile, s);
     if (e.n && e.standing != Standing::Absent) out.inputs[layout.of(SlotStatistic::N, s)] = *e.n;
     if (e.ci) {
@@ -130,7 +154,7 @@ void gather_evidence(const RuleSet& rules, const Profile& profile, const Evidenc
       marketing = rules.slot_of(m, Audience::Marketing);
     }
     first = end;
-    if (!it || !marketing) continue;
+    if (!it || !marketing || (needs && !needs->gap_test[m])) continue;
     GapEvidence& gap = out.gaps[m] = test_gap(rules.metrics[m], value_at(profile, *it), value_at(profile, *marketing),
                                               out.slots[*it], out.slots[*marketing], options);
     if (!gap.tested) continue;

@@ -30,7 +30,7 @@ const std::vector<double> kAwkward{kUnknown, 0.0, -0.0, 1.0, 0.3, 0.3 + 1e-12, 0
 template <typename Draw>
 void require_block_matches_run(const RuleSet& rules, Draw draw, int blocks) {
   const InputLayout layout = rules.layout();
-  FindingsBlockProgram program(rules);
+  FindingsBlockProgram program(rules, BlockLayout::identity(layout.size()));
   BlockScratch scratch;
   BlockColumns columns;
   for (int b = 0; b < blocks; ++b) {
