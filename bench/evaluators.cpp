@@ -36,16 +36,19 @@ void expect_workload_findings(const engine::RuleSet& rules, std::uint32_t rule_c
 
 #if RAPPORT_BENCH_BLOCK
 BlockEvaluation::BlockEvaluation(const engine::RuleSet& rules, const WorkloadInputs& inputs)
-    : inputs_(inputs), program_(rules) {
-  columns_.inputs.assign(rules.layout().size() * kColumnRows, engine::kUnknown);
+    : inputs_(inputs), layout_(engine::BlockLayout::of(rules)), program_(rules, layout_) {
+  columns_.inputs.assign(layout_.inputs.size() * kColumnRows, engine::kUnknown);
 }
 
 std::size_t BlockEvaluation::run(std::size_t block) {
-  // The slot columns come first in the inputs (InputLayout::value(slot) == slot); the statistics
-  // behind them, which no synthetic rule reads, stay unknown.
-  const std::size_t size = inputs_.slots * kColumnRows;
-  const double* from = inputs_.blocks.data() + block * size;
-  std::copy(from, from + size, columns_.inputs.begin());
+  // Each column the rules read is a slot (InputLayout::value(slot) == slot); statistics, which no
+  // synthetic rule reads, would stay unknown.
+  const double* from = inputs_.blocks.data() + block * inputs_.slots * kColumnRows;
+  for (std::size_t c = 0; c < layout_.inputs.size(); ++c) {
+    const std::uint32_t input = layout_.inputs[c];
+    if (input < inputs_.slots)
+      std::copy_n(from + input * kColumnRows, kColumnRows, columns_.inputs.begin() + static_cast<std::ptrdiff_t>(c * kColumnRows));
+  }
   columns_.count = std::min(kColumnRows, inputs_.profiles - block * kColumnRows);
   program_.run(columns_, scratch_);
   return columns_.count;

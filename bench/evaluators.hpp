@@ -60,6 +60,7 @@ class BlockEvaluation {
 
  private:
   const WorkloadInputs& inputs_;
+  engine::BlockLayout layout_;  // the columns the rules read: here, the slots they compare
   engine::FindingsBlockProgram program_;
   engine::BlockColumns columns_;
   engine::BlockScratch scratch_;
