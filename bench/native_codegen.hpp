@@ -12,6 +12,7 @@ namespace rapport::bench {
 
 // A C++ source file defining `void rapport::bench::native::NAME(const double* values, double* findings)`:
 // values[m] is metric m's value (NaN when unknown), findings[r] receives rule r's truth (1, 0 or NaN).
+// Its body is straight-line code, split into parts of 250 rules to keep compile times linear.
 std::string native_program(const WorkloadShape& shape, const std::vector<SyntheticRule>& rules,
                            const std::string& name);
 
