@@ -40,7 +40,8 @@ std::vector<engine::Profile> synthetic_profiles(const engine::RuleSet& rules, co
 
 namespace {
 
-double round_to(double v, double step) { return std::round(v / step) * step; }
+// To a whole number of 1/parts (hundredths, tenths) as a person would write it: 0.35, not 0.35000000000000003.
+double round_to(double v, double parts) { return std::round(v * parts) / parts; }
 
 }  // namespace
 
@@ -66,9 +67,9 @@ void ProfileVariation::vary_value(engine::Profile& profile, std::uint32_t slot) 
   }
   const engine::Metric& metric = rules_.metrics[rules_.slots[slot].metric];
   switch (metric.kind) {
-    case MetricKind::Share: v = std::clamp(round_to(v + 0.08 * random_.bell(), 0.01), 0.0, 1.0); break;
-    case MetricKind::Scale: v = std::clamp(round_to(v + 0.3 * random_.bell(), 0.1), metric.low, metric.high); break;
-    case MetricKind::Number: v = round_to(v * (1.0 + 0.25 * random_.bell()), 0.01); break;
+    case MetricKind::Share: v = std::clamp(round_to(v + 0.08 * random_.bell(), 100), 0.0, 1.0); break;
+    case MetricKind::Scale: v = std::clamp(round_to(v + 0.3 * random_.bell(), 10), metric.low, metric.high); break;
+    case MetricKind::Number: v = round_to(v * (1.0 + 0.25 * random_.bell()), 100); break;
     case MetricKind::Flag: if (random_.unit() < 0.1) v = 1.0 - v; break;
   }
   // A sample behind the value stays consistent with it and with the group's respondents.
