@@ -64,7 +64,7 @@ def targets(micro, figures):
         ratio = interpreter["ns_per_profile_rule"] / native["ns_per_profile_rule"]
         rows.append(["Evaluation core: interpreter (engine::run per finding) vs native", "(baseline)",
                      f"{num(interpreter['ns_per_profile_rule'], 3)} vs {num(native['ns_per_profile_rule'], 3)} "
-                     f"ns per profile×rule: {num(ratio, 2)}×", verdict(ratio <= 2)])
+                     f"ns per profile×rule: {num(ratio, 2)}×", "—"])
 
     if "batch_skipped" in figures:
         rows.append(["End to end: rapport batch, bundled rules, JSON Lines in and out, --threads 2",
@@ -149,14 +149,18 @@ def callgrind(figures):
     rows = []
     per_block = BLOCK * RULES
     for key, label, unit, per in (
-            ("load_bundled_rules", "Loading the bundled rules (parse, check, compile)", None, None),
-            ("load_synthetic_1000", "Loading the 1,000-rule synthetic file", None, None),
+            ("load_bundled_rules", "Loading the bundled rules (parse, check, compile)", "per byte of rule text",
+             int(figures.get("bundled_rule_bytes", 0)) or None),
+            ("load_synthetic_1000", "Loading the 1,000-rule synthetic file", "per byte of rule text",
+             int(figures.get("rule_file_bytes", 0)) or None),
             ("assess_engine", "One assess in the engine: load_profile + evaluate (northwind-retail)", None, None),
             ("block_native", "One block of 256 profiles × 1,000 rules: native", "per profile×rule", per_block),
             ("block_block", "One block of 256 profiles × 1,000 rules: block evaluator", "per profile×rule", per_block),
             ("block_interpreter", "One block of 256 profiles × 1,000 rules: interpreter", "per profile×rule", per_block),
             ("process_check", "Whole process: rapport check (bundled rules)", None, None),
-            ("process_assess", "Whole process: rapport assess examples/northwind-retail.toml", None, None)):
+            ("process_assess", "Whole process: rapport assess examples/northwind-retail.toml", None, None),
+            ("process_batch_10000", "Whole process: rapport batch, 10,000 realistic profiles, --threads 1", "per profile",
+             10_000)):
         value = figures.get(f"callgrind_{key}")
         if not value:
             continue
@@ -175,6 +179,8 @@ def main():
           f"Commit {figures.get('commit', '?')}, seed {figures.get('seed', '?')}. Load average (1, 5, 15 min) "
           f"before: {figures.get('load_before', '?')}, after: {figures.get('load_after', '?')}. "
           "Micro benchmarks: CPU time, median of the repetitions; end-to-end figures: wall time.\n")
+    if figures.get("rapport_binary", "").rstrip("/") not in ("", "build-bench/bin/rapport"):
+        print(f"End-to-end figures measured with {figures['rapport_binary']}.\n")
     print("## Targets\n")
     print(targets(micro, figures) + "\n")
     print("## Evaluation core: 32 share metrics × 1,000 rules × 100,000 profiles\n")

@@ -10,6 +10,7 @@
 #   RAPPORT_BENCH_REPETITIONS=3    repetitions of each micro benchmark (the median is reported)
 #   RAPPORT_BENCH_GROWTH=1         0 leaves out the growth table (its 10,000-rule shapes take minutes)
 #   RAPPORT_BENCH_CALLGRIND=1      0 leaves out the callgrind counts
+#   RAPPORT_BENCH_RAPPORT=...      another rapport executable for the end-to-end figures (default: build-bench's)
 set -euo pipefail
 export LC_ALL=C  # decimal points in EPOCHREALTIME and awk
 cd "$(dirname "$0")/.."
@@ -21,6 +22,7 @@ build=build-bench
 results=$build/results
 data=$build/data
 bin=$build/bin
+rapport=${RAPPORT_BENCH_RAPPORT:-$bin/rapport}
 
 say() { printf '\n== %s\n' "$*" >&2; }
 
@@ -59,6 +61,7 @@ figure cores "$(nproc)"
 figure memory_gib "$(awk '/MemTotal/ {printf "%.1f", $2 / 1048576}' /proc/meminfo)"
 figure commit "$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet 2>/dev/null || echo ' (with local changes)')"
 figure seed "$seed"
+figure rapport_binary "$rapport"
 figure load_before "$(cut -d' ' -f1-3 /proc/loadavg)"
 
 # ---- data, all from the seed
@@ -73,6 +76,7 @@ for count in 10000 "$e2e_profiles"; do
   echo "$seed" >"$data/realistic-$count.seed"
 done
 figure rule_file_bytes "$(stat -c %s "$data/synthetic-1000.rules")"
+figure bundled_rule_bytes "$(cat rules/*.rules | wc -c)"
 figure realistic_bytes "$(stat -c %s "$data/realistic-$e2e_profiles.jsonl")"
 
 # ---- micro benchmarks (Google Benchmark; CPU time, median of the repetitions)
@@ -93,14 +97,14 @@ batch_run() {  # batch_run NAME INPUT [rapport batch flags...]: wall seconds and
   shift 2
   local start end
   start=$(now)
-  /usr/bin/time -v -o "$results/$name.time" "$bin/rapport" batch "$input" "$@" -o - >"$out"
+  /usr/bin/time -v -o "$results/$name.time" "$rapport" batch "$input" "$@" -o - >"$out"
   end=$(now)
   figure "${name}_seconds" "$(seconds_between "$start" "$end")"
   figure "${name}_rss_kib" "$(peak_rss_kib "$results/$name.time")"
   figure "${name}_lines" "$(wc -l <"$out")"
   rm -f "$out"
 }
-if "$bin/rapport" batch --help >/dev/null 2>&1; then
+if "$rapport" --help | grep -qE '^ +batch( |$)'; then
   say "end to end: rapport batch, $e2e_profiles realistic profiles, --threads 2"
   figure batch_profiles "$e2e_profiles"
   for run in 1 2 3; do batch_run "batch_realistic_$run" "$data/realistic-$e2e_profiles.jsonl" --threads 2; done
@@ -109,15 +113,16 @@ if "$bin/rapport" batch --help >/dev/null 2>&1; then
 else
   say "rapport batch does not exist in this build yet: the batch and memory figures are skipped"
   figure batch_skipped "rapport batch is not in this build"
+  batch_missing=1
 fi
 
 # ---- end to end: rapport assess, process start included (median of 20, after one warm-up run)
 say "end to end: rapport assess examples/northwind-retail.toml, 20 runs"
-"$bin/rapport" assess examples/northwind-retail.toml >/dev/null
+"$rapport" assess examples/northwind-retail.toml >/dev/null
 times=()
 for run in $(seq 20); do
   start=$(now)
-  "$bin/rapport" assess examples/northwind-retail.toml >/dev/null
+  "$rapport" assess examples/northwind-retail.toml >/dev/null
   end=$(now)
   times+=("$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.2f", (b - a) * 1000 }')")
 done
@@ -143,8 +148,11 @@ if [ "${RAPPORT_BENCH_CALLGRIND:-1}" != 0 ]; then
   if "$bin/rapport-bench-callgrind" block >/dev/null 2>&1; then
     callgrind block_block "$measured" "$bin/rapport-bench-callgrind" block
   fi
-  callgrind process_assess "$bin/rapport" assess examples/northwind-retail.toml
-  callgrind process_check "$bin/rapport" check
+  callgrind process_assess "$rapport" assess examples/northwind-retail.toml
+  callgrind process_check "$rapport" check
+  if [ -z "${batch_missing:-}" ]; then
+    callgrind process_batch_10000 "$rapport" batch "$data/realistic-10000.jsonl" --threads 1 -o -
+  fi
 fi
 
 figure load_after "$(cut -d' ' -f1-3 /proc/loadavg)"
