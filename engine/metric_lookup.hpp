@@ -4,6 +4,8 @@
 #pragma once
 
 #include <array>
+#include <bit>
+#include <cstring>
 #include <cstdint>
 #include <optional>
 #include <string_view>
@@ -25,11 +27,31 @@ class MetricLookup {
 
   explicit MetricLookup(const RuleSet& rules);
 
-  // The metric whose id is `key`, or nullptr.
-  const Entry* find(std::string_view key) const;
+  // The metric whose id is `key`, or nullptr. Inline: it runs for every value read.
+  const Entry* find(std::string_view key) const {
+    for (std::uint64_t b = hash(key) & mask_;; b = (b + 1) & mask_) {
+      const std::uint32_t index = buckets_[b];
+      if (index == 0) return nullptr;
+      const Entry& entry = entries_[index - 1];
+      if (entry.id.size() == key.size() && std::memcmp(entry.id.data(), key.data(), key.size()) == 0) return &entry;
+    }
+  }
 
  private:
-  static std::uint64_t hash(std::string_view key);
+  // Ids differ in length or at their ends (says_it_leads_digital, says_marketing_leads_digital), so the
+  // length and the first and last eight bytes, mixed by one multiplication, spread them well; a
+  // collision only costs a comparison, since find() compares whole ids.
+  static std::uint64_t hash(std::string_view key) {
+    std::uint64_t head = 0, tail = 0;
+    if (key.size() >= 8) {
+      std::memcpy(&head, key.data(), 8);
+      std::memcpy(&tail, key.data() + key.size() - 8, 8);
+    } else if (!key.empty()) {
+      std::memcpy(&head, key.data(), key.size());
+    }
+    const std::uint64_t mixed = (head ^ std::rotl(tail, 29) ^ key.size()) * 0x9E3779B97F4A7C15ull;
+    return mixed ^ (mixed >> 32);
+  }
 
   std::vector<Entry> entries_;
   std::vector<std::uint32_t> buckets_;  // entry index + 1; 0 is empty. Size a power of two.

@@ -226,6 +226,7 @@ std::optional<double> check_flag(const WrittenValue& value, const Metric& metric
 }  // namespace
 
 std::optional<double> check_metric_value(const WrittenValue& value, const Metric& metric, ValueProblem& problem) {
+  if (auto as_written = taken_as_written(value, metric)) return as_written;
   switch (metric.kind) {
     case MetricKind::Share: return check_share(value, metric, problem);
     case MetricKind::Scale: return check_scale(value, metric, problem);

@@ -41,7 +41,7 @@ const char* const kSyntaxHelp =
 // A problem found in the record, placed by byte offset until the record is done.
 struct Problem {
   std::size_t offset = 0;
-  std::size_t length = 1;
+  std::size_t length = 0;  // bytes to underline; 0: the JSON token found there
   ValueProblem what;
 };
 
@@ -92,7 +92,9 @@ class RecordWalk {
   }
 
   error_code key_of(od::field& field, std::string_view& key);
-  error_code scalar(od::value& value, WrittenValue& written, bool& is_null, std::size_t& length);
+  std::string_view raw_key(od::field& field, const char* value_at);
+  error_code scalar(od::value& value, WrittenValue& written, bool& is_null);
+  error_code scalar(od::value& value, od::json_type type, WrittenValue& written, bool& is_null);
   error_code object_or_null(od::value& value, std::string_view key, od::object& object, bool& usable);
   error_code read_table(Table table, std::string_view key, const char* key_at, od::value& value);
   error_code read_company(od::object& company, const char* key_at);
@@ -190,25 +192,32 @@ error_code RecordWalk::walk_root() {
 
 // The key as written, straight from the input; only a key with escapes is unescaped (into the parser).
 error_code RecordWalk::key_of(od::field& field, std::string_view& key) {
-  const char* start = field.key().raw();
-  last_ = start - 1;
-  const char* end = static_cast<const char*>(std::memchr(start, '"', record_.data() + record_.size() - start));
-  if (end != nullptr && std::memchr(start, '\\', end - start) == nullptr) {
-    key = std::string_view(start, end - start);
-    return simdjson::SUCCESS;
-  }
+  key = raw_key(field, field.value().raw_json_token().data());
+  if (key.find('\\') == std::string_view::npos) return simdjson::SUCCESS;
   return field.unescaped_key().get(key);
 }
 
-// A number, string, boolean or null as a WrittenValue; an object or array only by its type's name,
-// unread. `length` is how many bytes the value takes (for the caret).
-error_code RecordWalk::scalar(od::value& value, WrittenValue& written, bool& is_null, std::size_t& length) {
-  const std::string_view token = value.raw_json_token();
-  last_ = token.data();
-  length = std::max<std::size_t>(1, token.find_last_not_of(" \t\r\n") + 1);
-  is_null = false;
+// The key between its quotes, escapes and all. The parser has checked the `"key" :` before the value,
+// so its closing quote is found by walking back from the value over the colon and any spaces.
+std::string_view RecordWalk::raw_key(od::field& field, const char* value_at) {
+  const char* start = field.key().raw();
+  last_ = start - 1;
+  const char* end = value_at - 1;
+  while (end > start && *end != ':') --end;
+  while (end > start && *end != '"') --end;
+  return std::string_view(start, static_cast<std::size_t>(end - start));
+}
+
+// A number, string, boolean or null as a WrittenValue; an object or array only by its type's name, unread.
+error_code RecordWalk::scalar(od::value& value, WrittenValue& written, bool& is_null) {
   od::json_type type{};
   if (auto error = value.type().get(type)) return error;
+  return scalar(value, type, written, is_null);
+}
+
+error_code RecordWalk::scalar(od::value& value, od::json_type type, WrittenValue& written, bool& is_null) {
+  last_ = value.raw_json_token().data();
+  is_null = false;
   switch (type) {
     case od::json_type::number: {
       double number = 0;
@@ -234,8 +243,8 @@ error_code RecordWalk::scalar(od::value& value, WrittenValue& written, bool& is_
       written = WrittenValue::of_other("null");
       return simdjson::SUCCESS;
     }
-    case od::json_type::object: length = 1; written = WrittenValue::of_other("an object"); return simdjson::SUCCESS;
-    case od::json_type::array: length = 1; written = WrittenValue::of_other("an array"); return simdjson::SUCCESS;
+    case od::json_type::object: written = WrittenValue::of_other("an object"); return simdjson::SUCCESS;
+    case od::json_type::array: written = WrittenValue::of_other("an array"); return simdjson::SUCCESS;
   }
   return simdjson::TAPE_ERROR;
 }
@@ -252,10 +261,9 @@ error_code RecordWalk::object_or_null(od::value& value, std::string_view key, od
   }
   WrittenValue written;
   bool is_null = false;
-  std::size_t length = 1;
-  if (auto error = scalar(value, written, is_null, length)) return error;
+  if (auto error = scalar(value, written, is_null)) return error;
   if (!is_null)
-    report(last_, length, code::wrong_type, fmt::format("{} must be an object, not {}", object_name(key), written.type_name),
+    report(last_, 0, code::wrong_type, fmt::format("{} must be an object, not {}", object_name(key), written.type_name),
            fmt::format("write {}: {{...}} with its keys inside the braces", object_name(key)));
   return simdjson::SUCCESS;
 }
@@ -306,8 +314,7 @@ error_code RecordWalk::read_company(od::object& company, const char* company_at)
     const char* key_at = last_;
     WrittenValue value;
     bool is_null = false;
-    std::size_t length = 1;
-    if (auto error = scalar(field.value(), value, is_null, length)) return error;
+    if (auto error = scalar(field.value(), value, is_null)) return error;
     const bool name = key == "name";
     if (!name && key != "industry" && key != "assessed_on") {
       report(key_at, key.size() + 2, code::unknown_key, fmt::format("unknown key '{}' in \"company\"", key),
@@ -318,12 +325,12 @@ error_code RecordWalk::read_company(od::object& company, const char* company_at)
     if (is_null && !name) continue;  // an industry or date that is not known
     if (value.type != WrittenValue::Type::Text) {
       const std::string example = name ? "\"Northwind Retail\"" : key == "industry" ? "\"Retail\"" : "\"2026-10-15\"";
-      report(last_, length, code::wrong_type, fmt::format("'{}' takes text, not {}", key, value.type_name),
+      report(last_, 0, code::wrong_type, fmt::format("'{}' takes text, not {}", key, value.type_name),
              fmt::format("write the text in double quotes, e.g. {}", assignment(kJson, key, example)));
       continue;
     }
     if (name && value.text.empty())
-      report(last_, length, code::bad_value, "the company name is empty",
+      report(last_, 0, code::bad_value, "the company name is empty",
              "write the company's name, e.g. \"name\": \"Northwind Retail\"");
     std::string& target = name ? profile_.company.name : key == "industry" ? profile_.company.industry
                                                                            : profile_.company.assessed_on;
@@ -344,8 +351,7 @@ error_code RecordWalk::read_respondents(od::object& respondents) {
     const char* key_at = last_;
     WrittenValue value;
     bool is_null = false;
-    std::size_t length = 1;
-    if (auto error = scalar(field.value(), value, is_null, length)) return error;
+    if (auto error = scalar(field.value(), value, is_null)) return error;
     const bool it = key == "it";
     if (!it && key != "marketing") {
       report(key_at, key.size() + 2, code::unknown_key, fmt::format("unknown key '{}' in \"respondents\"", key),
@@ -355,7 +361,7 @@ error_code RecordWalk::read_respondents(od::object& respondents) {
     if (is_null) continue;
     ValueProblem problem;
     const auto count = check_respondents(value, key, kJson, problem);
-    if (!count) report(last_, length, std::move(problem));
+    if (!count) report(last_, 0, std::move(problem));
     (it ? profile_.it_respondents : profile_.marketing_respondents) = count;
   }
   return simdjson::SUCCESS;
@@ -367,10 +373,14 @@ error_code RecordWalk::read_metrics(od::object& metrics, Audience audience) {
   for (auto result : metrics) {
     od::field field;
     if (auto error = std::move(result).get(field)) return error;
-    std::string_view key;
-    if (auto error = key_of(field, key)) return error;
+    // Metric ids are plain words: the key as written is looked up, and unescaped only when not found.
+    std::string_view key = raw_key(field, field.value().raw_json_token().data());
     const char* key_at = last_;
     const MetricLookup::Entry* metric = state_.metrics.find(key);
+    if (metric == nullptr && key.find('\\') != std::string_view::npos) {
+      if (auto error = field.unescaped_key().get(key)) return error;
+      metric = state_.metrics.find(key);
+    }
     if (metric == nullptr) {
       report_unknown_metric(key, key_at, audience);
       continue;
@@ -404,14 +414,17 @@ error_code RecordWalk::read_metric(od::value& value, const MetricLookup::Entry& 
   }
   WrittenValue written;
   bool is_null = false;
-  std::size_t length = 1;
-  if (auto error = scalar(value, written, is_null, length)) return error;
+  if (auto error = scalar(value, type, written, is_null)) return error;
   if (is_null) return simdjson::SUCCESS;  // unknown, as if left out
+  if (const auto number = taken_as_written(written, metric)) {
+    profile_.values[slot] = *number;
+    return simdjson::SUCCESS;
+  }
   ValueProblem problem;
   if (const auto number = check_metric_value(written, metric, problem))
     profile_.values[slot] = *number;
   else
-    report(last_, length, std::move(problem));
+    report(last_, 0, std::move(problem));
   return simdjson::SUCCESS;
 }
 
@@ -428,8 +441,7 @@ error_code RecordWalk::read_sample(od::object& sample, const char* at, const Met
     const char* key_at = last_;
     WrittenValue value;
     bool is_null = false;
-    std::size_t length = 1;
-    if (auto error = scalar(field.value(), value, is_null, length)) return error;
+    if (auto error = scalar(field.value(), value, is_null)) return error;
     ValueProblem problem;
     bool read = true;
     switch (sample_key(key, metric.kind)) {
@@ -448,7 +460,7 @@ error_code RecordWalk::read_sample(od::object& sample, const char* at, const Met
         bad = true;
         continue;
     }
-    if (!read) report(last_, length, std::move(problem));
+    if (!read) report(last_, 0, std::move(problem));
     bad |= !read;
   }
   if (bad) return simdjson::SUCCESS;
@@ -457,8 +469,8 @@ error_code RecordWalk::read_sample(od::object& sample, const char* at, const Met
   SampleAt where = SampleAt::Whole;
   const auto checked = check_sample(fields, metric, kJson, problem, where);
   if (!checked) {
-    if (where == SampleAt::N) return report(n_at, 1, std::move(problem)), simdjson::SUCCESS;
-    if (where == SampleAt::Value) return report(value_at, 1, std::move(problem)), simdjson::SUCCESS;
+    if (where == SampleAt::N) return report(n_at, 0, std::move(problem)), simdjson::SUCCESS;
+    if (where == SampleAt::Value) return report(value_at, 0, std::move(problem)), simdjson::SUCCESS;
     // The whole sample, from its '{' to its '}': the walk stands just past it.
     const char* after = nullptr;
     if (document_.current_location().get(after) != simdjson::SUCCESS) after = record_.data() + record_.size();
@@ -506,7 +518,7 @@ void RecordWalk::check_sample_sizes() {
   for (std::uint32_t s = 0; s < rules_.slots.size(); ++s) {
     if (!profile_.samples[s].n) continue;
     if (auto problem = check_sample_size(profile_, rules_, s))
-      state_.problems.push_back({state_.n_at[s], 1, std::move(*problem)});
+      state_.problems.push_back({state_.n_at[s], 0, std::move(*problem)});
   }
 }
 
@@ -570,7 +582,8 @@ bool JsonProfileReader::read(std::string_view record, std::size_t readable, cons
     diagnostic.where.file = std::string(place.file);
     diagnostic.where.line = place.line;
     diagnostic.where.col = column_of(record, problem.offset);
-    diagnostic.where.length = width_of(record, problem.offset, problem.length);
+    const std::size_t length = problem.length > 0 ? problem.length : token_length(record, problem.offset);
+    diagnostic.where.length = width_of(record, problem.offset, length);
     errors.push_back(std::move(diagnostic));
   }
   return false;

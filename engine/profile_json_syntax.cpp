@@ -2,6 +2,8 @@
 // come here, so these scan the record byte by byte without hurry.
 #include "engine/profile_json_syntax.hpp"
 
+#include <algorithm>
+
 namespace rapport::engine {
 
 std::string json_error_words(simdjson::error_code error) {
@@ -99,6 +101,19 @@ namespace {
 bool starts_code_point(char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }
 
 }  // namespace
+
+std::size_t token_length(std::string_view record, std::size_t offset) {
+  if (offset >= record.size()) return 1;
+  std::size_t end = offset + 1;
+  if (record[offset] == '"') {
+    for (; end < record.size() && record[end] != '"'; ++end)
+      if (record[end] == '\\') ++end;
+    return std::min(end + 1, record.size()) - offset;
+  }
+  if (record[offset] == '{' || record[offset] == '[') return 1;
+  while (end < record.size() && std::string_view(",}] \t\r\n").find(record[end]) == std::string_view::npos) ++end;
+  return end - offset;
+}
 
 std::uint32_t column_of(std::string_view record, std::size_t offset) {
   std::uint32_t column = 1;

@@ -20,6 +20,10 @@ std::string json_error_words(simdjson::error_code error);
 // 0 when it cannot be told.
 std::size_t stage1_error_offset(simdjson::error_code error, std::string_view record);
 
+// How many bytes the JSON token at `offset` takes: a string up to its closing quote, a number or a
+// literal up to the next delimiter, a bracket 1.
+std::size_t token_length(std::string_view record, std::size_t offset);
+
 // The 1-based column of byte `offset`, in code points, as dsl::Location counts them.
 std::uint32_t column_of(std::string_view record, std::size_t offset);
 // How many code points `length` bytes from `offset` cover (at least 1).
