@@ -249,7 +249,8 @@ error_code RecordWalk::scalar(od::value& value, od::json_type type, WrittenValue
   return simdjson::TAPE_ERROR;
 }
 
-// One of the record's objects. null is as good as leaving it out; anything else is the wrong type.
+// One of the record's objects. null is as good as leaving it out, but for the company; anything else is
+// the wrong type.
 error_code RecordWalk::object_or_null(od::value& value, std::string_view key, od::object& object, bool& usable) {
   usable = false;
   od::json_type type{};
@@ -262,7 +263,7 @@ error_code RecordWalk::object_or_null(od::value& value, std::string_view key, od
   WrittenValue written;
   bool is_null = false;
   if (auto error = scalar(value, written, is_null)) return error;
-  if (!is_null)
+  if (!is_null || key == "company")  // a profile always names its company
     report(last_, 0, code::wrong_type, fmt::format("{} must be an object, not {}", object_name(key), written.type_name),
            fmt::format("write {}: {{...}} with its keys inside the braces", object_name(key)));
   return simdjson::SUCCESS;

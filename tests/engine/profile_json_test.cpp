@@ -345,6 +345,11 @@ TEST_CASE("a record without a company, or whose company has no name, is refused"
     CHECK(d.code == code::missing_field);
     CHECK(d.where.col == column_of(record, R"("company")"));
   }
+  SECTION("a company that is null") {
+    const Diagnostic d = only_error(R"({"company": null, "it": {}})");
+    CHECK(d.code == code::wrong_type);
+    CHECK(d.message == R"("company" must be an object, not null)");
+  }
   SECTION("a name that is not text") {
     const Diagnostic d = only_error(R"({"company": {"name": 42}})");
     CHECK(d.code == code::wrong_type);
