@@ -276,7 +276,8 @@ FindingsBlockProgram::FindingsBlockProgram(const RuleSet& rules, const BlockLayo
 }
 
 void FindingsBlockProgram::run(BlockColumns& columns, BlockScratch& scratch) const {
-  columns.findings.assign(programs_.size() * B, kNaN);
+  // Every finding is in the order and writes its whole column: no need to clear the block first.
+  columns.findings.resize(programs_.size() * B);
   for (const std::uint32_t f : order_) run_block(programs_[f], columns, scratch, columns.findings.data() + f * B);
 }
 
