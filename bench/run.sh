@@ -27,8 +27,8 @@ rapport=${RAPPORT_BENCH_RAPPORT:-$bin/rapport}
 say() { printf '\n== %s\n' "$*" >&2; }
 
 # ---- packages: Rapport's own, plus Google Benchmark, valgrind and GNU time (only what is missing)
-packages=(g++ cmake ninja-build libboost-dev libtomlplusplus-dev libfmt-dev catch2 libcli11-dev nlohmann-json3-dev
-          libbenchmark-dev valgrind time python3)
+eval "$(grep '^packages=' scripts/setup.sh)"   # Rapport's own, as scripts/setup.sh lists them
+packages+=(libbenchmark-dev valgrind time python3)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
