@@ -87,6 +87,11 @@ std::vector<double> Evidence::sceptical_inputs() const {
   return out;
 }
 
+SlotEvidence slot_standing(const RuleSet& rules, const Profile& profile, std::uint32_t slot,
+                           const EvidenceOptions& options) {
+  return standing_of(profile, slot, rules.slots[slot].audience, options);
+}
+
 Evidence gather_evidence(const RuleSet& rules, const Profile& profile, const EvidenceOptions& options) {
   Evidence out;
   out.options = options;
