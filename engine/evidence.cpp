@@ -92,18 +92,47 @@ SlotEvidence slot_standing(const RuleSet& rules, const Profile& profile, std::ui
   return standing_of(profile, slot, rules.slots[slot].audience, options);
 }
 
+EvidenceNeeds evidence_needs(const RuleSet& rules) {
+  const InputLayout layout = rules.layout();
+  EvidenceNeeds needs{std::vector<char>(rules.slots.size(), 0), std::vector<char>(rules.metrics.size(), 0)};
+  auto note = [&](const Program& program) {
+    for (const Instr& in : program.code) {
+      if (in.op != OpCode::LoadSlot && in.op != OpCode::Doubt) continue;
+      const std::uint32_t input = in.arg;
+      if (input < layout.slots) continue;  // a value, not a statistic
+      if (input < layout.slots * 4) {
+        if (input >= layout.of(SlotStatistic::CiLow, 0)) needs.slot_interval[input % layout.slots] = 1;
+      } else {
+        needs.gap_test[(input - layout.slots * 4) % layout.metrics] = 1;
+      }
+    }
+  };
+  for (const auto& finding : rules.findings) note(finding.condition);
+  for (const auto& rec : rules.recommendations) {
+    note(rec.condition);
+    note(rec.priority);
+  }
+  return needs;
+}
+
 Evidence gather_evidence(const RuleSet& rules, const Profile& profile, const EvidenceOptions& options) {
   Evidence out;
+  gather_evidence(rules, profile, options, out);
+  return out;
+}
+
+void gather_evidence(const RuleSet& rules, const Profile& profile, const EvidenceOptions& options, Evidence& out,
+                     const EvidenceNeeds* needs) {
   out.options = options;
   const InputLayout layout = rules.layout();
   const double confidence = out.confidence();
   out.inputs.assign(layout.size(), kUnknown);
-  out.slots.reserve(rules.slots.size());
+  out.slots.clear();
   for (std::uint32_t s = 0; s < rules.slots.size(); ++s) {
     const Slot& slot = rules.slots[s];
     const Metric& metric = rules.metrics[slot.metric];
     SlotEvidence e = standing_of(profile, s, slot.audience, options);
-    add_interval(e, metric, value_at(profile, s), confidence);
+    if (!needs || needs->slot_interval[s]) add_interval(e, metric, value_at(profile, s), confidence);
     if (e.standing == Standing::Measured) out.inputs[layout.value(s)] = value_at(profile, s);
     if (e.n && e.standing != Standing::Absent) out.inputs[layout.of(SlotStatistic::N, s)] = *e.n;
     if (e.ci) {
@@ -112,12 +141,25 @@ Evidence gather_evidence(const RuleSet& rules, const Profile& profile, const Evi
     }
     out.slots.push_back(e);
   }
-  out.gaps.resize(rules.metrics.size());
+  out.gaps.assign(rules.metrics.size(), GapEvidence{});
+  // A metric's slots are consecutive (compile.cpp lays them out so): find its two groups without a look-up.
+  std::uint32_t first = 0;
   for (std::uint32_t m = 0; m < rules.metrics.size(); ++m) {
     out.inputs[layout.of(GapStatistic::Trust, m)] = 1.0;
-    const auto it = rules.slot_of(m, Audience::It);
-    const auto marketing = rules.slot_of(m, Audience::Marketing);
-    if (!it || !marketing) continue;
+    const std::uint32_t end = first + static_cast<std::uint32_t>(rules.metrics[m].asked.size());
+    std::optional<std::uint32_t> it, marketing;
+    bool laid_out = end <= rules.slots.size();
+    for (std::uint32_t s = first; laid_out && s < end; ++s) {
+      laid_out = rules.slots[s].metric == m;
+      if (rules.slots[s].audience == Audience::It) it = s;
+      if (rules.slots[s].audience == Audience::Marketing) marketing = s;
+    }
+    if (!laid_out) {  // a rule set assembled some other way
+      it = rules.slot_of(m, Audience::It);
+      marketing = rules.slot_of(m, Audience::Marketing);
+    }
+    first = end;
+    if (!it || !marketing || (needs && !needs->gap_test[m])) continue;
     GapEvidence& gap = out.gaps[m] = test_gap(rules.metrics[m], value_at(profile, *it), value_at(profile, *marketing),
                                               out.slots[*it], out.slots[*marketing], options);
     if (!gap.tested) continue;
@@ -126,7 +168,6 @@ Evidence gather_evidence(const RuleSet& rules, const Profile& profile, const Evi
     out.inputs[layout.of(GapStatistic::PValue, m)] = gap.test.p_value;
     out.inputs[layout.of(GapStatistic::Significant, m)] = truth(gap.significant);
   }
-  return out;
 }
 
 }  // namespace rapport::engine

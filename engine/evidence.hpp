@@ -63,5 +63,16 @@ SlotEvidence slot_standing(const RuleSet& rules, const Profile& profile, std::ui
 // Intervals are at the confidence level 1 − significance level (95% by default), so that a gap's
 // interval leaves out zero when, and about only when, its test is significant.
 Evidence gather_evidence(const RuleSet& rules, const Profile& profile, const EvidenceOptions& options = {});
+// Which statistics the rules read: a batch that reports only verdicts computes no others.
+struct EvidenceNeeds {
+  std::vector<char> slot_interval;  // per slot: some rule reads ci_low/ci_high of it
+  std::vector<char> gap_test;       // per metric: some rule reads gap(m) or a statistic of that gap
+};
+EvidenceNeeds evidence_needs(const RuleSet& rules);
+
+// The same into `out`, reusing its storage: for evaluating many profiles without allocating. With
+// `needs`, the intervals and tests no rule reads are left out (their inputs stay unknown).
+void gather_evidence(const RuleSet& rules, const Profile& profile, const EvidenceOptions& options, Evidence& out,
+                     const EvidenceNeeds* needs = nullptr);
 
 }  // namespace rapport::engine

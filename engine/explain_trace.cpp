@@ -33,7 +33,7 @@ class Tracer {
   std::uint32_t add(std::uint32_t node) {
     const auto index = static_cast<std::uint32_t>(out_.nodes.size());
     const double value = node == tree_.root() ? out_.value : at_instr_[tree_.nodes[node].instr];
-    out_.nodes.push_back({node, value, {}, false, {}, {}});
+    out_.nodes.push_back({node, value, {}, false, {}, {}, {}});
     std::vector<std::uint32_t> operands;
     gather(tree_.nodes[node], operands);
     for (const std::uint32_t operand : operands) {

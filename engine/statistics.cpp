@@ -3,6 +3,7 @@
 #include "engine/statistics.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 
@@ -20,21 +21,42 @@ bool valid_level(double level) { return std::isfinite(level) && level > 0.0 && l
 
 ConfidenceInterval no_interval(double level) { return {kNaN, kNaN, level}; }
 
-// The two-sided critical value: z such that P(|Z| > z) = 1 − confidence.
+// The two-sided critical value: z such that P(|Z| > z) = 1 − confidence. Every interval of an
+// assessment uses the same level, and the quantile is costly: keep the last one (per thread).
 double normal_critical(double confidence) {
-  const boost::math::normal standard;
-  return boost::math::quantile(boost::math::complement(standard, (1.0 - confidence) / 2.0));
+  thread_local double cached_confidence = kNaN, cached_z = kNaN;
+  if (confidence != cached_confidence) {
+    const boost::math::normal standard;
+    cached_z = boost::math::quantile(boost::math::complement(standard, (1.0 - confidence) / 2.0));
+    cached_confidence = confidence;
+  }
+  return cached_z;
 }
 
+// Whole degrees of freedom (n − 1 of a question's answers) recur from one question and one profile to
+// the next: keep their critical values for the level in use (per thread). Welch's fractional ones do not.
 double t_critical(double confidence, double degrees_of_freedom) {
-  const boost::math::students_t t(degrees_of_freedom);
-  return boost::math::quantile(boost::math::complement(t, (1.0 - confidence) / 2.0));
+  constexpr std::size_t kCached = 1024;
+  thread_local double cached_confidence = kNaN;
+  thread_local std::array<double, kCached> cached{};
+  const bool whole = degrees_of_freedom >= 1 && degrees_of_freedom < kCached &&
+                     degrees_of_freedom == std::floor(degrees_of_freedom);
+  auto compute = [&] {
+    const boost::math::students_t t(degrees_of_freedom);
+    return boost::math::quantile(boost::math::complement(t, (1.0 - confidence) / 2.0));
+  };
+  if (!whole) return compute();
+  if (confidence != cached_confidence) {
+    cached.fill(kNaN);
+    cached_confidence = confidence;
+  }
+  double& value = cached[static_cast<std::size_t>(degrees_of_freedom)];
+  if (std::isnan(value)) value = compute();
+  return value;
 }
 
-double two_sided_normal_p(double z) {
-  const boost::math::normal standard;
-  return std::min(1.0, 2.0 * boost::math::cdf(boost::math::complement(standard, std::fabs(z))));
-}
+// P(|Z| > |z|) = erfc(|z| / √2): the C library's erfc is exact to a unit in the last place, and cheap.
+double two_sided_normal_p(double z) { return std::min(1.0, std::erfc(std::fabs(z) / std::sqrt(2.0))); }
 
 double two_sided_t_p(double t, double degrees_of_freedom) {
   const boost::math::students_t dist(degrees_of_freedom);
