@@ -24,7 +24,7 @@ std::size_t magnitude_bins() {
 }  // namespace
 
 Distribution::Distribution(Scale scale, double low, double width, std::size_t bins)
-    : scale_(scale), low_(low), width_(width), counts_(bins, 0), min_(kNaN), max_(kNaN) {}
+    : scale_(scale), low_(low), width_(width), per_width_(1 / width), counts_(bins, 0), min_(kNaN), max_(kNaN) {}
 
 Distribution Distribution::linear(double low, double high, std::uint32_t steps) {
   if (!(low < high) || steps == 0) throw std::logic_error("Distribution::linear needs low < high and steps > 0");
@@ -39,13 +39,20 @@ Distribution Distribution::logarithmic() {
 std::size_t Distribution::bin_of(double value) const {
   const std::size_t last = counts_.size() - 1;
   if (scale_ == Scale::Linear) {
-    const double step = std::round((value - low_) / width_);
-    return step <= 0 ? 0 : step >= static_cast<double>(last) ? last : static_cast<std::size_t>(step);
+    // The nearest bin centre; adding ½ and truncating rounds as std::round does for the positive steps
+    // that reach it, without a library call.
+    const double step = (value - low_) * per_width_;
+    if (!(step > 0)) return 0;
+    return step >= static_cast<double>(last) ? last : static_cast<std::size_t>(step + 0.5);
   }
-  const std::size_t zero = last / 2;
+  return logarithmic_bin(value);
+}
+
+std::size_t Distribution::logarithmic_bin(double value) const {
+  const std::size_t zero = (counts_.size() - 1) / 2;
   const double magnitude = std::abs(value);
   if (magnitude < kSmallest) return zero;
-  const double j = std::ceil(std::log(magnitude / kSmallest) / width_);
+  const double j = std::ceil(std::log(magnitude / kSmallest) * per_width_);
   const auto offset = static_cast<std::size_t>(std::clamp(j, 0.0, static_cast<double>(zero - 1)));
   return value > 0 ? zero + 1 + offset : zero - 1 - offset;
 }
@@ -62,9 +69,12 @@ double Distribution::value_of(std::size_t bin) const {
 void Distribution::add(double value) {
   if (!std::isfinite(value)) return;
   ++counts_[bin_of(value)];
-  min_ = count_ == 0 ? value : std::min(min_, value);
-  max_ = count_ == 0 ? value : std::max(max_, value);
-  ++count_;
+  if (count_++ == 0) {
+    min_ = max_ = value;
+  } else {
+    min_ = std::min(min_, value);
+    max_ = std::max(max_, value);
+  }
 }
 
 void Distribution::merge(const Distribution& other) {

@@ -61,11 +61,13 @@ class Distribution {
   Distribution(Scale scale, double low, double width, std::size_t bins);
 
   std::size_t bin_of(double value) const;
+  std::size_t logarithmic_bin(double value) const;  // apart, so the linear path stays small enough to inline
   double value_of(std::size_t bin) const;  // the value a bin stands for
 
   Scale scale_;
   double low_;    // linear: the first bin's centre
   double width_;  // linear: the bins' width; logarithmic: ln γ
+  double per_width_;  // 1 / width_: a multiplication per value instead of a division
   std::vector<std::uint64_t> counts_;
   std::uint64_t count_ = 0;
   double min_, max_;

@@ -83,10 +83,10 @@ void Portfolio::add(const Profile& profile, const BatchOutcome& outcome, std::ui
     if (r.tentative) ++tally.tentative;
   }
   for (std::uint32_t s = 0; s < slots_.size(); ++s) {
-    const SlotEvidence e = slot_standing(*rules_, profile, s, options_.evidence);
-    used_[s] = e.standing == Standing::Measured ? profile.values[s] : kUnknown;
-    if (e.standing == Standing::Measured) slots_[s].values.add(used_[s]);
-    if (e.standing == Standing::TooFew || e.standing == Standing::Suppressed) ++slots_[s].set_aside;
+    const Standing standing = slot_standing(*rules_, profile, s, options_.evidence);
+    used_[s] = standing == Standing::Measured ? profile.values[s] : kUnknown;
+    if (standing == Standing::Measured) slots_[s].values.add(used_[s]);
+    if (standing == Standing::TooFew || standing == Standing::Suppressed) ++slots_[s].set_aside;
   }
   for (GapTally& gap : gaps_) gap.values.add(used_[gap.it_slot] - used_[gap.marketing_slot]);  // NaN: not added
   if (!options_.highlight || profile.company.name != *options_.highlight) return;
@@ -94,7 +94,7 @@ void Portfolio::add(const Profile& profile, const BatchOutcome& outcome, std::ui
   if (!highlighted_ || position < highlighted_->position) {
     highlighted_ = HighlightedProfile{profile.company, position, used_, {}, outcome};
     for (std::uint32_t s = 0; s < slots_.size(); ++s) {
-      highlighted_->standing.push_back(slot_standing(*rules_, profile, s, options_.evidence).standing);
+      highlighted_->standing.push_back(slot_standing(*rules_, profile, s, options_.evidence));
     }
   }
 }
