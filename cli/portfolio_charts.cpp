@@ -49,8 +49,9 @@ std::string line(double x1, double y1, double x2, double y2, std::string_view cs
 // The highlighted client's mark: a dot in the marketing colour, ringed in white so a median or bar edge
 // under it still shows.
 std::string client_dot(double x, double y, const std::string& title) {
-  return fmt::format(R"(<circle cx="{:.1f}" cy="{:.1f}" r="5.5" fill="{}" stroke="#fff" stroke-width="1.5"><title>{}</title></circle>)",
-                     x, y, kMarketingColour, escape(title));
+  return fmt::format(
+      R"(<circle cx="{:.1f}" cy="{:.1f}" r="5.5" fill="{}" stroke="#fff" stroke-width="1.5"><title>{}</title></circle>)",
+      x, y, kMarketingColour, escape(title));
 }
 
 // The client's name in a legend: one line, cut with "…" past about 24 characters.
@@ -73,13 +74,18 @@ std::string label(const std::string& text, double right, double y, std::size_t c
 constexpr double kBarLabelRight = 292, kBarDotX = 302, kBarLeft = 314, kBarRight = 680;
 constexpr double kBarRow = 36;
 
+// Tentative shares: the accent, lighter, with a dashed outline (as the reports' tentative badges).
+std::string tentative_style(std::string_view accent) {
+  return fmt::format(R"(fill="{0}" fill-opacity=".35" stroke="{0}" stroke-dasharray="3 2")", accent);
+}
+
 double bar_x(double share) { return kBarLeft + std::clamp(share, 0.0, 1.0) * (kBarRight - kBarLeft); }
 
 std::string bar_legend(bool undecided, std::string_view client, std::string_view accent) {
   std::string out = R"(<g class="legend">)";
   out += rect(kBarLeft, 10, 14, 12, fmt::format(R"(fill="{}")", accent), "Applies") +
          svg_text(kBarLeft + 20, 20, "start", "key", "applies");
-  out += rect(kBarLeft + 84, 10, 14, 12, fmt::format(R"(fill="{0}" fill-opacity=".35" stroke="{0}" stroke-dasharray="3 2")", accent),
+  out += rect(kBarLeft + 84, 10, 14, 12, tentative_style(accent),
               "Tentative: applies only thanks to gaps that may be chance") +
          svg_text(kBarLeft + 104, 20, "start", "key", "tentative");
   double x = kBarLeft + 184;
@@ -114,8 +120,7 @@ std::string bar_row(const FrequencyRow& row, double y, bool undecided, std::stri
               fmt::format("{}: applies to {}", row.title, row.share_text));
   if (row.tentative_share > 0) {
     out += rect(bar_x(certain), y - 8, bar_x(row.share) - bar_x(certain), 16,
-                fmt::format(R"(fill="{0}" fill-opacity=".35" stroke="{0}" stroke-dasharray="3 2")", accent),
-                fmt::format("{}: tentative for {}", row.title, row.tentative_text));
+                tentative_style(accent), fmt::format("{}: tentative for {}", row.title, row.tentative_text));
   }
   if (undecided && row.unknown_share > 0) {
     out += rect(bar_x(row.share), y - 8, bar_x(row.share + row.unknown_share) - bar_x(row.share), 16,
@@ -147,8 +152,8 @@ std::string axis_ticks(const SpreadAxis& axis, double y, std::string_view css_cl
 
 std::string spread_legend(std::string_view client) {
   std::string out = R"(<g class="legend">)";
-  out += line(kSpreadLeft, 16, kSpreadLeft + 36, 16, "whisker") + rect(kSpreadLeft + 9, 10, 18, 12, R"(class="box")",
-                                                                        "Box: 25th to 75th percentile; whiskers: 10th to 90th") +
+  out += line(kSpreadLeft, 16, kSpreadLeft + 36, 16, "whisker");
+  out += rect(kSpreadLeft + 9, 10, 18, 12, R"(class="box")", "Box: 25th to 75th percentile; whiskers: 10th to 90th") +
          line(kSpreadLeft + 18, 9, kSpreadLeft + 18, 23, "median") +
          svg_text(kSpreadLeft + 44, 20, "start", "key", "10th–25th–median–75th–90th percentile");
   out += svg_diamond(kSpreadLeft + 296, 16, true, kGrey, "Published benchmark") +
@@ -177,8 +182,9 @@ std::string row_summary(const SpreadRow& row, const std::string& name, std::stri
 std::string box(const SpreadRow& row, double y) {
   const auto& p = row.percentiles;
   const SpreadAxis& a = row.axis;
-  std::string out = fmt::format(R"(<path d="M{0:.1f} {1:.1f}H{2:.1f}M{0:.1f} {3:.1f}v10M{2:.1f} {3:.1f}v10" class="whisker"/>)",
-                                spread_x(a, p[0]), y, spread_x(a, p[4]), y - 5);
+  std::string out =
+      fmt::format(R"(<path d="M{0:.1f} {1:.1f}H{2:.1f}M{0:.1f} {3:.1f}v10M{2:.1f} {3:.1f}v10" class="whisker"/>)",
+                  spread_x(a, p[0]), y, spread_x(a, p[4]), y - 5);
   out += rect(spread_x(a, p[1]), y - 8, spread_x(a, p[3]) - spread_x(a, p[1]), 16,
               row.standing == SpreadStanding::Few ? R"(class="box rough")" : R"(class="box")",
               fmt::format("25th to 75th percentile: {} to {}", row.percentile_texts[1], row.percentile_texts[3]));

@@ -135,6 +135,16 @@ class PortfolioHtml {
     return out + "</tbody></table>\n</section>\n";
   }
 
+  // The metric's name, with why its figures are withheld or rough in small type under it.
+  static std::string name_cell(const std::string& name, const SpreadRow& row) {
+    return "<td>" + escape(name) + (row.standing_text.empty() ? "" : element("span", row.standing_text, "note")) + "</td>";
+  }
+
+  // `text` followed by `suffix`, or nothing when there is no text.
+  static std::string followed(const std::string& text, std::string_view suffix) {
+    return text.empty() ? "" : text + std::string(suffix);
+  }
+
   // The spread table shared by metrics and gaps: percentiles, then the benchmark (metrics) or the extremes
   // (gaps), then the highlighted client and its percentile rank.
   std::string spread_table(const std::vector<const SpreadRow*>& rows, bool benchmarks) const {
@@ -145,20 +155,19 @@ class PortfolioHtml {
     if (!client_.empty()) out += element("th", client_, "num");
     out += "</tr></thead><tbody>\n";
     for (const SpreadRow* row : rows) {
-      const std::string name = benchmarks ? row->label + " (" + row->group + ")" : row->label;
-      out += "<tr><td>" + escape(name) + (row->standing_text.empty() ? "" : element("span", row->standing_text, "note")) +
-             "</td><td class=\"num\">" +
-             with_note(row->count_text, row->set_aside_text.empty() ? "" : row->set_aside_text + " set aside") + "</td>";
+      out += "<tr>" + name_cell(benchmarks ? row->label + " (" + row->group + ")" : row->label, *row);
+      out += "<td class=\"num\">" + with_note(row->count_text, followed(row->set_aside_text, " set aside")) + "</td>";
       for (const auto& text : row->percentile_texts) out += element("td", text, "num");
       if (benchmarks) {
-        out += "<td class=\"num\">" + with_note(row->benchmark_text.empty() ? "–" : row->benchmark_text,
-                                                row->benchmark_rank_text.empty() ? "" : row->benchmark_rank_text + " of profiles below") + "</td>";
+        out += "<td class=\"num\">" +
+               with_note(row->benchmark_text.empty() ? "–" : row->benchmark_text,
+                         followed(row->benchmark_rank_text, " of profiles below")) + "</td>";
       } else {
         out += element("td", row->min_text == "–" ? "–" : row->min_text + " to " + row->max_text, "num");
       }
       if (!client_.empty()) {
-        out += "<td class=\"num\">" + with_note(row->highlight_text, row->highlight_rank_text.empty() ? "" :
-                                                "percentile " + row->highlight_rank_text) + "</td>";
+        const std::string rank = row->highlight_rank_text.empty() ? "" : "percentile " + row->highlight_rank_text;
+        out += "<td class=\"num\">" + with_note(row->highlight_text, rank) + "</td>";
       }
       out += "</tr>\n";
     }
@@ -195,8 +204,8 @@ class PortfolioHtml {
     if (!client_.empty()) out += element("th", client_, "num");
     out += "</tr></thead><tbody>\n";
     for (const SpreadRow* row : rows) {
-      out += "<tr><td>" + escape(row->label) + (row->standing_text.empty() ? "" : element("span", row->standing_text, "note")) +
-             "</td>" + element("td", row->count_text, "num") + element("td", row->yes_text.empty() ? "–" : row->yes_text, "num");
+      out += "<tr>" + name_cell(row->label, *row) + element("td", row->count_text, "num") +
+             element("td", row->yes_text.empty() ? "–" : row->yes_text, "num");
       if (!client_.empty()) out += element("td", row->highlight_text, "num");
       out += "</tr>\n";
     }
@@ -206,7 +215,9 @@ class PortfolioHtml {
   std::string gaps() const {
     std::string out = open("gaps", 4, "Gap distributions (IT − marketing)");
     if (r_.withheld) return out + withheld();
-    if (r_.gaps.empty()) return out + element("p", "The rules ask no metric of both IT and marketing.", "lead") + "</section>\n";
+    if (r_.gaps.empty()) {
+      return out + element("p", "The rules ask no metric of both IT and marketing.", "lead") + "</section>\n";
+    }
     out += element("p", "For each metric asked of both groups, IT's value minus marketing's, from the profiles that give "
                         "both: right of the dashed zero line, IT agrees more than marketing.", "lead") + "\n";
     out += "<figure>" + render_spread_chart(r_.gaps, r_.gap_axis, "Spread of the IT−marketing gaps across the portfolio",
@@ -230,7 +241,9 @@ class PortfolioHtml {
 
   static std::string standouts(const std::vector<Standout>& list) {
     std::string out = "<h3>Where it stands out</h3>\n";
-    if (list.empty()) return out + element("p", "None of its values or gaps is in the portfolio's bottom or top tenth.") + "\n";
+    if (list.empty()) {
+      return out + element("p", "None of its values or gaps is in the portfolio's bottom or top tenth.") + "\n";
+    }
     out += "<table><thead><tr><th>Metric</th><th class=\"num\">Value</th><th class=\"num\">Percentile rank</th>"
            "<th>Where</th></tr></thead><tbody>\n";
     for (const auto& s : list) {

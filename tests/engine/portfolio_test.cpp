@@ -139,7 +139,9 @@ std::vector<Profile> random_profiles(std::size_t count, std::uint64_t seed) {
     if (unit(random) < 0.9) it += fmt::format("sat = {{ count = {}, n = {} }}\n", int(unit(random) * it_n), it_n);
     if (unit(random) < 0.8) marketing += fmt::format("sat = {:.3f}\n", unit(random));
     if (unit(random) < 0.7) it += fmt::format("trust = {:.2f}\n", 1 + 4 * unit(random));
-    if (unit(random) < 0.7) marketing += fmt::format("trust = {{ mean = {:.2f}, sd = 0.8, n = {} }}\n", 1 + 4 * unit(random), marketing_n);
+    if (unit(random) < 0.7) {
+      marketing += fmt::format("trust = {{ mean = {:.2f}, sd = 0.8, n = {} }}\n", 1 + 4 * unit(random), marketing_n);
+    }
     if (unit(random) < 0.6) company += fmt::format("meetings = {:.2f}\n", std::exp(4 * unit(random) - 2));
     if (unit(random) < 0.5) company += fmt::format("charter = {}\n", unit(random) < 0.3 ? "true" : "false");
     profiles.push_back(profile(names[i % 5], it, marketing, company, it_n, marketing_n));
