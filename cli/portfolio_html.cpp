@@ -261,7 +261,7 @@ class PortfolioHtml {
       return out + element("p", "No profile in the input is named “" + h.name + "”. The name must match the profile's "
                                 "[company] name exactly, including capitals and spaces.", "lead") + "\n</section>\n";
     }
-    std::string facts = "Profile " + h.position_text + " in the input";
+    std::string facts = "The " + h.position_text + " profile assessed, in input order";
     if (!h.industry.empty()) facts += "; industry: " + h.industry;
     if (!h.assessed_on.empty()) facts += "; assessed on " + h.assessed_on;
     out += element("p", facts + ". Its values and gaps are marked in the charts and tables above, with their percentile "

@@ -208,7 +208,7 @@ class PortfolioMarkdown {
                         md_inline(h.name)));
       return;
     }
-    std::string facts = "Profile " + h.position_text + " in the input";
+    std::string facts = "The " + h.position_text + " profile assessed, in input order";
     if (!h.industry.empty()) facts += "; industry: " + md_inline(h.industry);
     if (!h.assessed_on.empty()) facts += "; assessed on " + md_inline(h.assessed_on);
     block(facts + ". Its values and gaps are in the tables above, with their percentile rank in the portfolio.");

@@ -159,7 +159,7 @@ class PortfolioReportBuilder {
     if (!client()) return view;
     const auto& c = *client();
     view.found = true;
-    view.position_text = thousands(c.position + 1);
+    view.position_text = ordinal(c.position + 1);
     view.industry = c.company.industry;
     view.assessed_on = c.company.assessed_on;
     int rank = 0;
@@ -174,7 +174,7 @@ class PortfolioReportBuilder {
                                contains(c.outcome.tentative_findings, f)});
     }
     if (portfolio_.highlight_matches() > 1) {
-      view.notes.push_back(fmt::format("{} profiles are named “{}”; the first in the input (profile {}) is shown.",
+      view.notes.push_back(fmt::format("{} profiles are named “{}”; the first in the input (the {} assessed) is shown.",
                                        thousands(portfolio_.highlight_matches()), view.name, view.position_text));
     }
     if (withheld) {
@@ -196,6 +196,16 @@ std::string thousands(std::uint64_t n) {
     out += digits[i];
   }
   return out;
+}
+
+std::string ordinal(std::uint64_t n) {
+  const std::uint64_t tens = n % 100, units = n % 10;
+  const char* suffix = tens >= 11 && tens <= 13 ? "th"
+                       : units == 1              ? "st"
+                       : units == 2              ? "nd"
+                       : units == 3              ? "rd"
+                                                 : "th";
+  return thousands(n) + suffix;
 }
 
 std::string profile_share(std::uint64_t count, std::uint64_t total) {

@@ -117,7 +117,7 @@ struct Standout {
 struct HighlightView {
   std::string name;                // as asked for
   bool found = false;
-  std::string position_text;       // "12": its place in the input, counting from 1
+  std::string position_text;       // "12th": its place among the profiles assessed, in input order
   std::string industry, assessed_on;
   std::vector<HighlightItem> recommendations;  // its ranking
   std::vector<HighlightItem> findings;         // its fired findings, declaration order
@@ -143,6 +143,9 @@ PortfolioReport build_portfolio_report(const PortfolioSummaryInput& input);
 
 // 1234567 → "1,234,567": portfolio counts are read at a glance.
 std::string thousands(std::uint64_t n);
+
+// 1 → "1st", 12 → "12th", 22 → "22nd", 1003 → "1,003rd".
+std::string ordinal(std::uint64_t n);
 
 // A share of profiles as a reader sees it: "34%", "<1%" for a few, ">99%" for nearly all.
 std::string profile_share(std::uint64_t count, std::uint64_t total);

@@ -229,7 +229,7 @@ TEST_CASE("the highlighted client is marked in the charts and tables, with its p
   const PortfolioReport report = report_of(portfolio);
   REQUIRE(report.highlight);
   CHECK(report.highlight->found);
-  CHECK(report.highlight->position_text == "6");
+  CHECK(report.highlight->position_text == "6th");
   const SpreadRow& row = metric_row(report, "it.satisfied_with_collaboration");
   CHECK(row.highlight_text == "21%");
   const auto& values = portfolio.slots()[slot_of("satisfied_with_collaboration", engine::Audience::It)].values;
@@ -285,7 +285,7 @@ TEST_CASE("several profiles with the highlighted name: the first is shown, and t
   auto profiles = clients(13);
   profiles[12].company.name = "Northwind Retail";  // the sixth is the original
   const PortfolioReport report = report_of(portfolio_of(profiles, kNorthwind));
-  CHECK(report.highlight->position_text == "6");
+  CHECK(report.highlight->position_text == "6th");
   REQUIRE(report.highlight->notes.size() == 1);
   CHECK(contains(report.highlight->notes.front(), "2 profiles are named “Northwind Retail”"));
 }
@@ -359,7 +359,7 @@ TEST_CASE("a spread chart writes withheld and empty rows in words, rough ones da
   CHECK(contains(svg, "class=\"range\">3</text>"));  // the 1–5 axis's middle, under its row
 }
 
-TEST_CASE("portfolio counts read with thousands separators, and shares never round to a false 0% or 100%",
+TEST_CASE("portfolio counts read with thousands separators and ordinals, and shares never round to a false 0% or 100%",
           "[portfolio]") {
   CHECK(thousands(0) == "0");
   CHECK(thousands(999) == "999");
@@ -370,6 +370,15 @@ TEST_CASE("portfolio counts read with thousands separators, and shares never rou
   CHECK(profile_share(5, 5) == "100%");
   CHECK(profile_share(1, 3) == "33%");
   CHECK(profile_share(0, 0) == "–");
+  CHECK(ordinal(1) == "1st");
+  CHECK(ordinal(2) == "2nd");
+  CHECK(ordinal(3) == "3rd");
+  CHECK(ordinal(11) == "11th");
+  CHECK(ordinal(12) == "12th");
+  CHECK(ordinal(13) == "13th");
+  CHECK(ordinal(22) == "22nd");
+  CHECK(ordinal(111) == "111th");
+  CHECK(ordinal(1003) == "1,003rd");
 }
 
 TEST_CASE("write_portfolio_summary writes the chosen format to the file", "[portfolio]") {
