@@ -26,6 +26,7 @@ Command add_test_command(CLI::App& app);    // rapport test [PATHS...]  — run 
 Command add_explain_command(CLI::App& app); // rapport explain PROFILE [ID...] — why, value by value
 Command add_whatif_command(CLI::App& app);  // rapport whatif PROFILE --set T=V... — what a change would change
 Command add_import_command(CLI::App& app);  // rapport import CSV --survey MAPPING — survey responses to a profile
+Command add_batch_command(CLI::App& app);   // rapport batch INPUT      — many profiles, one JSON line each
 
 // Flags shared by several subcommands, defined once.
 void add_rules_option(CLI::App& command, std::vector<std::string>& rules);

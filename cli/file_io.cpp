@@ -11,13 +11,14 @@
 #include <fstream>
 #include <iostream>
 #include <sstream>
+#include <utility>
 
 namespace rapport::cli {
 namespace {
 
 std::string reason(int error_number) { return std::strerror(error_number); }
 
-void write_all(int fd, const std::string& content, const std::string& shown_path) {
+void write_all(int fd, std::string_view content, const std::string& shown_path) {
   const char* data = content.data();
   std::size_t left = content.size();
   while (left > 0) {
@@ -52,31 +53,46 @@ void write_output(const std::string& path, const std::string& content) {
     if (!std::cout) throw IoError("cannot write to standard output");
     return;
   }
-  const std::filesystem::path target(path);
-  const std::filesystem::path directory = target.has_parent_path() ? target.parent_path() : ".";
-  std::string temp = (directory / ("." + target.filename().string() + ".XXXXXX")).string();
-  int fd = ::mkstemp(temp.data());
-  if (fd < 0) throw IoError("cannot write " + path + ": " + reason(errno));
-  try {
-    write_all(fd, content, path);
-    if (::fsync(fd) != 0) throw IoError("cannot write " + path + ": " + reason(errno));
-    // mkstemp creates 0600; a report should get the permissions any new file would.
-    const mode_t mask = ::umask(0);
-    ::umask(mask);
-    ::fchmod(fd, 0666 & ~mask);
-    if (::close(fd) != 0) {
-      fd = -1;
-      throw IoError("cannot write " + path + ": " + reason(errno));
-    }
-    fd = -1;
-    if (std::rename(temp.c_str(), path.c_str()) != 0) {
-      throw IoError("cannot write " + path + ": " + reason(errno));
-    }
-  } catch (...) {
-    if (fd >= 0) ::close(fd);
-    ::unlink(temp.c_str());
-    throw;
+  StreamingOutput output(path);
+  output.write(content);
+  output.commit();
+}
+
+StreamingOutput::StreamingOutput(std::string path) : path_(std::move(path)) {
+  if (path_ == "-") {
+    std::cout << std::flush;  // what was printed before comes first
+    fd_ = STDOUT_FILENO;
+    return;
   }
+  const std::filesystem::path target(path_);
+  const std::filesystem::path directory = target.has_parent_path() ? target.parent_path() : ".";
+  temp_ = (directory / ("." + target.filename().string() + ".XXXXXX")).string();
+  fd_ = ::mkstemp(temp_.data());
+  if (fd_ < 0) throw IoError("cannot write " + path_ + ": " + reason(errno));
+}
+
+StreamingOutput::~StreamingOutput() {
+  if (temp_.empty()) return;
+  if (fd_ >= 0) ::close(fd_);
+  ::unlink(temp_.c_str());
+}
+
+void StreamingOutput::write(std::string_view bytes) {
+  write_all(fd_, bytes, temp_.empty() ? std::string("standard output") : path_);
+}
+
+void StreamingOutput::commit() {
+  if (temp_.empty()) return;
+  if (::fsync(fd_) != 0) throw IoError("cannot write " + path_ + ": " + reason(errno));
+  // mkstemp creates 0600; an output should get the permissions any new file would.
+  const mode_t mask = ::umask(0);
+  ::umask(mask);
+  ::fchmod(fd_, 0666 & ~mask);
+  const int fd = fd_;
+  fd_ = -1;
+  if (::close(fd) != 0) throw IoError("cannot write " + path_ + ": " + reason(errno));
+  if (std::rename(temp_.c_str(), path_.c_str()) != 0) throw IoError("cannot write " + path_ + ": " + reason(errno));
+  temp_.clear();
 }
 
 }  // namespace rapport::cli

@@ -33,6 +33,7 @@ int run(int argc, char** argv) {
       add_explain_command(app),
       add_whatif_command(app),
       add_import_command(app),
+      add_batch_command(app),
   };
 
   try {

@@ -55,16 +55,40 @@ std::string caret_indent(std::string_view line, std::uint32_t col) {
 
 //    14 |   when marketing.satisfaction 30%
 //       |                               ^
-void quote(std::string& out, const Location& where, const SourceMap& sources, std::string_view ansi,
-           const Style& style) {
-  const SourceFile* file = sources.find(where.file);
-  if (!file || !where.has_position()) return;
+void quote(std::string& out, const Location& where, std::string_view line, std::string_view ansi, const Style& style) {
   const std::string number = std::to_string(where.line);
-  const std::string_view line = file->line(where.line);
   const std::string gutter(number.size(), ' ');
   out += fmt::format("   {} |{}{}\n", number, line.empty() ? "" : " ", line);
   std::string marker = "^" + std::string(where.length > 1 ? where.length - 1 : 0, '~');
   out += fmt::format("   {} | {}{}\n", gutter, caret_indent(line, where.col), style.paint(marker, ansi));
+}
+
+void quote(std::string& out, const Location& where, const SourceMap& sources, std::string_view ansi,
+           const Style& style) {
+  const SourceFile* file = sources.find(where.file);
+  if (!file || !where.has_position()) return;
+  quote(out, where, file->line(where.line), ansi, style);
+}
+
+// The diagnostic, its notes and its help; `quote_at` quotes the source line of a place, if it can.
+template <typename Quote>
+std::string render_with(const Diagnostic& diag, bool color, Quote quote_at) {
+  const Style style{color};
+  const bool is_error = diag.severity == DiagSeverity::Error;
+  const std::string_view ansi = is_error ? kRed : kYellow;
+
+  std::string out = heading(diag.where, style);
+  out += style.paint(is_error ? "error" : "warning", ansi);
+  out += ": " + style.paint(diag.message, kBold) + "\n";
+  quote_at(out, diag.where, ansi, style);
+
+  for (const DiagNote& note : diag.notes) {
+    if (note.where) out += heading(*note.where, style);
+    out += style.paint("note", kCyan) + ": " + note.message + "\n";
+    if (note.where) quote_at(out, *note.where, kCyan, style);
+  }
+  if (!diag.help.empty()) out += style.paint("help", kCyan) + ": " + diag.help + "\n";
+  return out;
 }
 
 }  // namespace
@@ -82,22 +106,15 @@ void sort_by_location(Diagnostics& diags) {
 }
 
 std::string render(const Diagnostic& diag, const SourceMap& sources, bool color) {
-  const Style style{color};
-  const bool is_error = diag.severity == DiagSeverity::Error;
-  const std::string_view ansi = is_error ? kRed : kYellow;
+  return render_with(diag, color, [&](std::string& out, const Location& where, std::string_view ansi, const Style& style) {
+    quote(out, where, sources, ansi, style);
+  });
+}
 
-  std::string out = heading(diag.where, style);
-  out += style.paint(is_error ? "error" : "warning", ansi);
-  out += ": " + style.paint(diag.message, kBold) + "\n";
-  quote(out, diag.where, sources, ansi, style);
-
-  for (const DiagNote& note : diag.notes) {
-    if (note.where) out += heading(*note.where, style);
-    out += style.paint("note", kCyan) + ": " + note.message + "\n";
-    if (note.where) quote(out, *note.where, sources, kCyan, style);
-  }
-  if (!diag.help.empty()) out += style.paint("help", kCyan) + ": " + diag.help + "\n";
-  return out;
+std::string render(const Diagnostic& diag, std::string_view line, bool color) {
+  return render_with(diag, color, [&](std::string& out, const Location& where, std::string_view ansi, const Style& style) {
+    if (where.has_position() && where == diag.where) quote(out, where, line, ansi, style);
+  });
 }
 
 }  // namespace rapport::dsl

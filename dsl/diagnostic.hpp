@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "dsl/location.hpp"
@@ -44,5 +45,9 @@ void sort_by_location(Diagnostics& diags);
 // The source line is quoted when `sources` knows the file. `color` adds ANSI colours.
 // Every line ends with '\n', so rendered diagnostics concatenate.
 std::string render(const Diagnostic& diag, const SourceMap& sources, bool color = false);
+
+// The same, quoting `line` as the text of the diagnostic's own line (notes are not quoted): for texts
+// read a piece at a time and never kept whole, such as a large JSON Lines file.
+std::string render(const Diagnostic& diag, std::string_view line, bool color = false);
 
 }  // namespace rapport::dsl

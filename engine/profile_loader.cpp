@@ -50,39 +50,6 @@ void report_unknown_top_level(const toml::key& key, const toml::node& value, con
 
 }  // namespace
 
-std::string_view group_of(Audience audience) {
-  switch (audience) {
-    case Audience::It: return "the IT group";
-    case Audience::Marketing: return "the marketing group";
-    case Audience::Company: return "the company as a whole";
-  }
-  return "";
-}
-
-std::string_view table_key(Audience audience) {
-  switch (audience) {
-    case Audience::It: return "it";
-    case Audience::Marketing: return "marketing";
-    case Audience::Company: return "company_metrics";
-  }
-  return "";
-}
-
-std::string joined(const std::vector<std::string>& items, std::string_view last) {
-  std::string out;
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    if (i > 0) out += i + 1 == items.size() ? last : ", ";
-    out += items[i];
-  }
-  return out;
-}
-
-std::string did_you_mean(const std::string& word, const std::vector<std::string>& candidates,
-                         std::string otherwise) {
-  if (auto near = closest(word, candidates)) return fmt::format("did you mean '{}'?", *near);
-  return otherwise;
-}
-
 void report_toml_syntax(const toml::parse_error& error, ProfileErrors& errors, std::string help) {
   // toml++ describes errors as "Error while parsing <context>: <detail>"; the detail is the news.
   std::string_view description = error.description();
@@ -199,38 +166,11 @@ void ProfileReader::read_respondents(const toml::table& table) {
   }
 }
 
-// How many people answered: a whole number, zero or more (14.0 is accepted as 14).
 std::optional<int> ProfileReader::read_count(const toml::key& key, const toml::node& value) {
-  const std::string group = key.str() == "it" ? "IT" : std::string(key.str());
-  auto number = as_number(value);
-  if (!number) {
-    errors_.add(code::wrong_type, value.source(),
-                fmt::format("the number of {} respondents must be a whole number, not {}", group,
-                            describe_type(value)),
-                fmt::format("write a count without quotes, e.g. {} = 14", key.str()));
-    return std::nullopt;
-  }
-  if (!std::isfinite(*number)) {
-    errors_.add(code::not_finite, value.source(),
-                fmt::format("the number of {} respondents is {}, not a finite number", group, number_text(*number)),
-                fmt::format("write a count, e.g. {} = 14, or leave it out", key.str()));
-    return std::nullopt;
-  }
-  if (*number != std::floor(*number)) {
-    errors_.add(code::wrong_type, value.source(),
-                fmt::format("the number of {} respondents must be a whole number, not {}", group,
-                            number_text(*number)),
-                fmt::format("write how many people answered, e.g. {} = 14", key.str()));
-    return std::nullopt;
-  }
-  if (*number < 0 || *number > std::numeric_limits<int>::max()) {
-    errors_.add(code::out_of_range, value.source(),
-                fmt::format("the number of {} respondents is {}, which is not a count of people", group,
-                            number_text(*number)),
-                fmt::format("write zero or more, e.g. {} = 14", key.str()));
-    return std::nullopt;
-  }
-  return static_cast<int>(*number);
+  ValueProblem problem;
+  auto count = check_respondents(written(value), key.str(), ProfileFormat::Toml, problem);
+  if (!count) errors_.add(problem, value.source());
+  return count;
 }
 
 // ---------------------------------------------------------------- [it], [marketing], [company_metrics]
@@ -248,7 +188,8 @@ void ProfileReader::read_metric_values(const toml::table& table, Audience audien
       report_not_asked(key, metric, audience);
       continue;
     }
-    if (const auto* sample = value.as_table(); sample && audience != Audience::Company)
+    // A flag's table is refused as any other non-boolean is, by read_metric_value.
+    if (const auto* sample = value.as_table(); sample && audience != Audience::Company && metric.kind != MetricKind::Flag)
       read_sample(*sample, metric, slot->second);
     else if (auto number = read_metric_value(value, metric, errors_))
       profile_.values.at(slot->second) = *number;

@@ -41,7 +41,6 @@ class ProfileReader {
   std::optional<int> read_count(const toml::key& key, const toml::node& value);
   void read_metric_values(const toml::table& table, Audience audience);
   void read_sample(const toml::table& table, const Metric& metric, std::uint32_t slot);
-  std::optional<int> read_sample_count(const toml::key& key, const toml::node& value, const Metric& metric);
   void report_unknown_metric(const toml::key& key, Audience audience);
   void report_not_asked(const toml::key& key, const Metric& metric, Audience audience);
 
@@ -55,17 +54,5 @@ class ProfileReader {
 
 // Reports a TOML syntax error in plain words, with `help` on what the file should look like.
 void report_toml_syntax(const toml::parse_error& error, ProfileErrors& errors, std::string help);
-
-// "a", "a and b", "a, b and c" (or with another word before the last, such as " or ")
-std::string joined(const std::vector<std::string>& items, std::string_view last = " and ");
-
-// "did you mean 'x'?" for the candidate closest to `word`, or `otherwise` when none is close.
-std::string did_you_mean(const std::string& word, const std::vector<std::string>& candidates, std::string otherwise);
-
-// "it", "marketing", "company_metrics": the name of the profile table that holds a group's values.
-std::string_view table_key(Audience audience);
-
-// "the IT group", "the marketing group", "the company as a whole".
-std::string_view group_of(Audience audience);
 
 }  // namespace rapport::engine

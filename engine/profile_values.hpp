@@ -1,5 +1,5 @@
-// Reading one profile value from TOML: the checks each metric kind needs, and the positioned
-// errors they produce. Private to the profile loader (toml++ stays out of the public headers).
+// Reading one profile value from TOML: the TOML side of the checks in profile_checks.hpp, and the
+// positioned errors they produce. Private to the profile loader (toml++ stays out of the public headers).
 #pragma once
 
 #include <optional>
@@ -10,6 +10,7 @@
 
 #include "dsl/diagnostic.hpp"
 #include "engine/model.hpp"
+#include "engine/profile_checks.hpp"
 
 namespace rapport::engine {
 
@@ -22,6 +23,9 @@ class ProfileErrors {
   dsl::Location where(const toml::source_region& region) const;
   void add(const char* code, const toml::source_region& at, std::string message, std::string help);
   void add(const char* code, dsl::Location at, std::string message, std::string help);
+  void add(const ValueProblem& problem, const toml::source_region& at) {
+    add(problem.code, at, problem.message, problem.help);
+  }
   void add(dsl::Diagnostic diagnostic) { list_.push_back(std::move(diagnostic)); }  // with notes
 
   std::size_t size() const { return list_.size(); }
@@ -37,14 +41,11 @@ class ProfileErrors {
 // "a string", "an integer", "a table", ... for messages about the wrong type.
 std::string describe_type(const toml::node& value);
 
-// A number as a person reads it: 0.58, 58, 2.5 (at most twelve significant digits).
-std::string number_text(double value);
-
 // A TOML integer or float as a double; nothing for other types.
 std::optional<double> as_number(const toml::node& value);
 
-// "58%", "58.5 %", "-3%" -> 58, 58.5, -3 (in percent, not yet divided by 100).
-std::optional<double> parse_percent(std::string_view text);
+// The node as the format-independent checks see it.
+WrittenValue written(const toml::node& value);
 
 // The value `metric` takes from this node, normalised as the engine stores it (shares 0..1,
 // flags 0/1), or nothing after adding an error: wrong type, not finite, or out of range.

@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(g++ cmake ninja-build libboost-dev libtomlplusplus-dev libfmt-dev catch2 libcli11-dev nlohmann-json3-dev)
+packages=(g++ cmake ninja-build libboost-dev libtomlplusplus-dev libfmt-dev catch2 libcli11-dev nlohmann-json3-dev libsimdjson-dev)
 if [ "${1:-}" = "--tests" ]; then
   packages+=(chromium fonts-dejavu-core fonts-liberation)
 fi

@@ -9,6 +9,7 @@
 #include "dsl/source_file.hpp"
 #include "engine/profile.hpp"
 #include "engine/suggest.hpp"
+#include "profile_fixture.hpp"
 
 namespace {
 
@@ -23,37 +24,7 @@ using rapport::engine::RuleSet;
 using rapport::engine::Slot;
 namespace code = rapport::dsl::code;
 
-void add_metric(RuleSet& rules, std::string id, MetricKind kind, std::vector<Audience> asked, double low = 0,
-                double high = 1) {
-  const auto index = static_cast<std::uint32_t>(rules.metrics.size());
-  Metric metric;
-  metric.id = id;
-  metric.kind = kind;
-  metric.low = low;
-  metric.high = high;
-  metric.asked = asked;
-  rules.metrics.push_back(metric);
-  rules.metric_ids[id] = index;
-  for (Audience audience : asked) {
-    rules.slot_ids[{index, audience}] = static_cast<std::uint32_t>(rules.slots.size());
-    rules.slots.push_back(Slot{index, audience});
-  }
-}
-
-// Slots, in order: 0 it.satisfied, 1 marketing.satisfied, 2 it.alignment, 3 marketing.alignment,
-// 4 marketing.budget_share, 5 meetings, 6 shared_kpis.
-const RuleSet& rules() {
-  static const RuleSet built = [] {
-    RuleSet r;
-    add_metric(r, "satisfied_with_collaboration", MetricKind::Share, {Audience::It, Audience::Marketing});
-    add_metric(r, "alignment_score", MetricKind::Scale, {Audience::It, Audience::Marketing}, 1, 5);
-    add_metric(r, "budget_share", MetricKind::Share, {Audience::Marketing});
-    add_metric(r, "cio_cmo_meetings_per_month", MetricKind::Number, {Audience::Company}, -1e300, 1e300);
-    add_metric(r, "shared_kpis", MetricKind::Flag, {Audience::Company});
-    return r;
-  }();
-  return built;
-}
+const RuleSet& rules() { return rapport::engine::testing::profile_rules(); }
 
 ProfileResult load(const std::string& toml) {
   const SourceFile file("client.toml", toml);

@@ -1,0 +1,593 @@
+// The JSON profile reader (see profile_json.hpp): walks one record with simdjson's On-Demand API, in
+// the order it is written, and hands every value to the checks the TOML loader uses (profile_checks.hpp).
+// Keys are read straight from the input buffer; the strings it keeps (the company's) reuse their
+// capacity. Problems are kept as byte offsets and placed (line, column) only when there are any.
+#include "engine/profile_json.hpp"
+
+#include <algorithm>
+#include <cstring>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <fmt/format.h>
+#include <simdjson.h>
+
+#include "dsl/diagnostic_codes.hpp"
+#include "engine/metric_lookup.hpp"
+#include "engine/profile_checks.hpp"
+#include "engine/profile_json_syntax.hpp"
+#include "engine/suggest.hpp"
+
+namespace rapport::engine {
+
+namespace od = simdjson::ondemand;
+namespace code = dsl::code;
+using simdjson::error_code;
+
+static_assert(kJsonPadding >= simdjson::SIMDJSON_PADDING);
+
+namespace {
+
+constexpr ProfileFormat kJson = ProfileFormat::Json;
+const std::vector<std::string> kTables = {"company", "respondents", "it", "marketing", "company_metrics"};
+const std::vector<std::string> kCompanyKeys = {"name", "industry", "assessed_on"};
+const std::vector<std::string> kRespondentKeys = {"it", "marketing"};
+const char* const kSyntaxHelp =
+    "a record is one JSON object on one line, such as "
+    "{\"company\": {\"name\": \"Northwind Retail\"}, \"it\": {\"satisfied_with_collaboration\": 0.21}} "
+    "(see docs/profile.md)";
+
+// A problem found in the record, placed by byte offset until the record is done.
+struct Problem {
+  std::size_t offset = 0;
+  std::size_t length = 0;  // bytes to underline; 0: the JSON token found there
+  ValueProblem what;
+};
+
+// How messages name one of the record's objects: "it" in double quotes, as the record writes it.
+std::string object_name(std::string_view key) { return fmt::format("\"{}\"", key); }
+
+enum class Table : std::uint8_t { Company, Respondents, It, Marketing, CompanyMetrics, Unknown };
+
+Table table_of(std::string_view key) {
+  if (key == "it") return Table::It;
+  if (key == "marketing") return Table::Marketing;
+  if (key == "company") return Table::Company;
+  if (key == "respondents") return Table::Respondents;
+  if (key == "company_metrics") return Table::CompanyMetrics;
+  return Table::Unknown;
+}
+
+// What a reader keeps from record to record.
+struct ReaderState {
+  explicit ReaderState(const RuleSet& r) : rules(r), metrics(r), n_at(r.slots.size(), 0) {}
+
+  const RuleSet& rules;
+  MetricLookup metrics;
+  od::parser parser;
+  std::string padded;                // a copy of records given without padding
+  std::vector<std::size_t> n_at;     // per slot: where its sample's n is, for check_sample_size
+  std::vector<Problem> problems;     // of the current record
+};
+
+// One record's walk. Functions return a simdjson error only for JSON syntax, which ends the walk;
+// every other problem is recorded and the walk goes on, so that all of them are reported.
+class RecordWalk {
+ public:
+  RecordWalk(ReaderState& state, std::string_view record, Profile& profile)
+      : state_(state), rules_(state.rules), record_(record), profile_(profile) {}
+
+  error_code walk(std::size_t readable);
+  const char* last_place() const { return last_; }
+
+ private:
+  error_code walk_root();
+  std::size_t offset(const char* at) const { return static_cast<std::size_t>(at - record_.data()); }
+  void report(const char* at, std::size_t length, ValueProblem what) {
+    state_.problems.push_back({offset(at), length, std::move(what)});
+  }
+  void report(const char* at, std::size_t length, const char* code, std::string message, std::string help) {
+    report(at, length, ValueProblem{code, std::move(message), std::move(help)});
+  }
+
+  error_code key_of(od::field& field, std::string_view& key);
+  std::string_view raw_key(od::field& field, const char* value_at);
+  error_code scalar(od::value& value, WrittenValue& written, bool& is_null);
+  error_code scalar(od::value& value, od::json_type type, WrittenValue& written, bool& is_null);
+  error_code object_or_null(od::value& value, std::string_view key, od::object& object, bool& usable);
+  error_code read_table(Table table, std::string_view key, const char* key_at, od::value& value);
+  error_code read_company(od::object& company, const char* key_at);
+  error_code read_respondents(od::object& respondents);
+  error_code read_metrics(od::object& metrics, Audience audience);
+  error_code read_metric(od::value& value, const MetricLookup::Entry& metric, Audience audience, std::uint32_t slot);
+  error_code read_sample(od::object& sample, const char* at, const Metric& metric, std::uint32_t slot);
+  void report_unknown_table(std::string_view key, const char* at, bool is_object);
+  void report_unknown_metric(std::string_view key, const char* at, Audience audience);
+  void report_not_asked(std::string_view key, const char* at, const Metric& metric, Audience audience);
+  void check_sample_sizes();
+
+  ReaderState& state_;
+  const RuleSet& rules_;
+  std::string_view record_;
+  Profile& profile_;
+  od::document document_;
+  const char* last_ = nullptr;  // where the walk is: a syntax error without a place of its own is put here
+};
+
+// ---------------------------------------------------------------- the record
+
+error_code RecordWalk::walk(std::size_t readable) {
+  last_ = record_.data();
+  // On-Demand insists that an object's document ends with '}', and says only "incomplete" otherwise.
+  const auto last = record_.find_last_not_of(" \t\r\n");
+  if (record_.front() == '{' && record_[last] != '}') {
+    last_ = record_.data() + last + 1;
+    return simdjson::INCOMPLETE_ARRAY_OR_OBJECT;
+  }
+  if (auto error = state_.parser.iterate(record_.data(), record_.size(), readable).get(document_)) {
+    last_ = record_.data() + stage1_error_offset(error, record_);
+    return error;
+  }
+  const error_code error = walk_root();
+  // The parser knows best where a structural error is: at the token it could not take.
+  const char* at = nullptr;
+  if (error && error != simdjson::TRAILING_CONTENT && document_.current_location().get(at) == simdjson::SUCCESS)
+    last_ = at;
+  // A broken structure found only at the end of the record is an object left open.
+  if (error == simdjson::TAPE_ERROR && last_ >= record_.data() + record_.size())
+    return simdjson::INCOMPLETE_ARRAY_OR_OBJECT;
+  return error;
+}
+
+error_code RecordWalk::walk_root() {
+  od::object root;
+  if (auto error = document_.get_object().get(root)) {
+    if (error != simdjson::INCORRECT_TYPE) return error;
+    od::json_type type{};
+    if (auto e = document_.type().get(type)) return e;
+    const char* what = type == od::json_type::array ? "an array" : type == od::json_type::string ? "a string"
+                       : type == od::json_type::number ? "a number" : type == od::json_type::boolean ? "a boolean"
+                                                                                                    : "null";
+    report(record_.data(), 1, code::wrong_type, fmt::format("a profile is a JSON object, not {}", what), kSyntaxHelp);
+    return simdjson::SUCCESS;
+  }
+  bool seen[5] = {};
+  bool has_company = false;
+  for (auto result : root) {
+    od::field field;
+    if (auto error = std::move(result).get(field)) return error;
+    std::string_view key;
+    if (auto error = key_of(field, key)) return error;
+    const char* key_at = field.key().raw() - 1;
+    const Table table = table_of(key);
+    if (table == Table::Unknown) {
+      od::json_type type{};
+      if (auto error = field.value().type().get(type)) return error;
+      report_unknown_table(key, key_at, type == od::json_type::object);
+      continue;
+    }
+    bool& before = seen[static_cast<int>(table)];
+    if (before) {
+      report(key_at, key.size() + 2, code::duplicate_field,
+             fmt::format("{} is given twice in the record", object_name(key)),
+             fmt::format("merge the two into one {} object", object_name(key)));
+      continue;
+    }
+    before = true;
+    has_company |= table == Table::Company;
+    if (auto error = read_table(table, key, key_at, field.value())) return error;
+  }
+  const char* trailing = nullptr;
+  if (document_.current_location().get(trailing) == simdjson::SUCCESS) {  // OUT_OF_BOUNDS: nothing follows
+    last_ = trailing;
+    return simdjson::TRAILING_CONTENT;
+  }
+  if (!has_company)
+    report(record_.data(), 1, code::missing_field, "the profile has no \"company\"",
+           "add \"company\": {\"name\": \"Northwind Retail\"}");
+  check_sample_sizes();
+  return simdjson::SUCCESS;
+}
+
+// The key as written, straight from the input; only a key with escapes is unescaped (into the parser).
+error_code RecordWalk::key_of(od::field& field, std::string_view& key) {
+  key = raw_key(field, field.value().raw_json_token().data());
+  if (key.find('\\') == std::string_view::npos) return simdjson::SUCCESS;
+  return field.unescaped_key().get(key);
+}
+
+// The key between its quotes, escapes and all. The parser has checked the `"key" :` before the value,
+// so its closing quote is found by walking back from the value over the colon and any spaces.
+std::string_view RecordWalk::raw_key(od::field& field, const char* value_at) {
+  const char* start = field.key().raw();
+  last_ = start - 1;
+  const char* end = value_at - 1;
+  while (end > start && *end != ':') --end;
+  while (end > start && *end != '"') --end;
+  return std::string_view(start, static_cast<std::size_t>(end - start));
+}
+
+// A number, string, boolean or null as a WrittenValue; an object or array only by its type's name, unread.
+error_code RecordWalk::scalar(od::value& value, WrittenValue& written, bool& is_null) {
+  od::json_type type{};
+  if (auto error = value.type().get(type)) return error;
+  return scalar(value, type, written, is_null);
+}
+
+error_code RecordWalk::scalar(od::value& value, od::json_type type, WrittenValue& written, bool& is_null) {
+  last_ = value.raw_json_token().data();
+  is_null = false;
+  switch (type) {
+    case od::json_type::number: {
+      double number = 0;
+      if (auto error = value.get_double().get(number)) return error;
+      written = WrittenValue::of_number(number, "a number");
+      return simdjson::SUCCESS;
+    }
+    case od::json_type::string: {
+      std::string_view text;
+      if (auto error = value.get_string().get(text)) return error;
+      written = WrittenValue::of_text(text);
+      return simdjson::SUCCESS;
+    }
+    case od::json_type::boolean: {
+      bool flag = false;
+      if (auto error = value.get_bool().get(flag)) return error;
+      written = WrittenValue::of_boolean(flag);
+      return simdjson::SUCCESS;
+    }
+    case od::json_type::null: {
+      if (auto error = value.is_null().get(is_null)) return error;
+      if (!is_null) return simdjson::N_ATOM_ERROR;
+      written = WrittenValue::of_other("null");
+      return simdjson::SUCCESS;
+    }
+    case od::json_type::object: written = WrittenValue::of_other("an object"); return simdjson::SUCCESS;
+    case od::json_type::array: written = WrittenValue::of_other("an array"); return simdjson::SUCCESS;
+  }
+  return simdjson::TAPE_ERROR;
+}
+
+// One of the record's objects. null is as good as leaving it out, but for the company; anything else is
+// the wrong type.
+error_code RecordWalk::object_or_null(od::value& value, std::string_view key, od::object& object, bool& usable) {
+  usable = false;
+  od::json_type type{};
+  last_ = value.raw_json_token().data();
+  if (auto error = value.type().get(type)) return error;
+  if (type == od::json_type::object) {
+    usable = true;
+    return value.get_object().get(object);
+  }
+  WrittenValue written;
+  bool is_null = false;
+  if (auto error = scalar(value, written, is_null)) return error;
+  if (!is_null || key == "company")  // a profile always names its company
+    report(last_, 0, code::wrong_type, fmt::format("{} must be an object, not {}", object_name(key), written.type_name),
+           fmt::format("write {}: {{...}} with its keys inside the braces", object_name(key)));
+  return simdjson::SUCCESS;
+}
+
+error_code RecordWalk::read_table(Table table, std::string_view key, const char* key_at, od::value& value) {
+  od::object object;
+  bool usable = false;
+  if (auto error = object_or_null(value, key, object, usable)) return error;
+  if (!usable) return simdjson::SUCCESS;
+  switch (table) {
+    case Table::Company: return read_company(object, key_at);
+    case Table::Respondents: return read_respondents(object);
+    case Table::It: return read_metrics(object, Audience::It);
+    case Table::Marketing: return read_metrics(object, Audience::Marketing);
+    case Table::CompanyMetrics: return read_metrics(object, Audience::Company);
+    case Table::Unknown: break;
+  }
+  return simdjson::SUCCESS;
+}
+
+// A key at the top of a record that is none of its objects: say which one was probably meant.
+void RecordWalk::report_unknown_table(std::string_view key, const char* at, bool is_object) {
+  const std::string name(key);
+  std::string help = "a profile's keys are \"company\", \"respondents\", \"it\", \"marketing\" and \"company_metrics\"";
+  const auto metric = rules_.metric_ids.find(name);
+  if (auto near = closest(name, kTables)) {
+    help = fmt::format("did you mean \"{}\"?", *near);
+  } else if (metric != rules_.metric_ids.end()) {
+    std::vector<std::string> objects;
+    for (Audience asked : rules_.metrics.at(metric->second).asked) objects.push_back(object_name(table_key(asked)));
+    help = fmt::format("put '{}' inside {}", name, joined(objects, " or "));
+  } else if (std::find(kCompanyKeys.begin(), kCompanyKeys.end(), name) != kCompanyKeys.end()) {
+    help = fmt::format("put '{}' inside \"company\"", name);
+  }
+  report(at, key.size() + 2, code::unknown_key,
+         fmt::format("unknown {} '{}' in the profile", is_object ? "object" : "key", name), help);
+}
+
+// ---------------------------------------------------------------- "company", "respondents"
+
+error_code RecordWalk::read_company(od::object& company, const char* company_at) {
+  bool has_name = false;
+  for (auto result : company) {
+    od::field field;
+    if (auto error = std::move(result).get(field)) return error;
+    std::string_view key;
+    if (auto error = key_of(field, key)) return error;
+    const char* key_at = last_;
+    WrittenValue value;
+    bool is_null = false;
+    if (auto error = scalar(field.value(), value, is_null)) return error;
+    const bool name = key == "name";
+    if (!name && key != "industry" && key != "assessed_on") {
+      report(key_at, key.size() + 2, code::unknown_key, fmt::format("unknown key '{}' in \"company\"", key),
+             did_you_mean(std::string(key), kCompanyKeys, "\"company\" takes name, industry and assessed_on"));
+      continue;
+    }
+    has_name |= name;
+    if (is_null && !name) continue;  // an industry or date that is not known
+    if (value.type != WrittenValue::Type::Text) {
+      const std::string example = name ? "\"Northwind Retail\"" : key == "industry" ? "\"Retail\"" : "\"2026-10-15\"";
+      report(last_, 0, code::wrong_type, fmt::format("'{}' takes text, not {}", key, value.type_name),
+             fmt::format("write the text in double quotes, e.g. {}", assignment(kJson, key, example)));
+      continue;
+    }
+    if (name && value.text.empty())
+      report(last_, 0, code::bad_value, "the company name is empty",
+             "write the company's name, e.g. \"name\": \"Northwind Retail\"");
+    std::string& target = name ? profile_.company.name : key == "industry" ? profile_.company.industry
+                                                                           : profile_.company.assessed_on;
+    target.assign(value.text);
+  }
+  if (!has_name)
+    report(company_at, std::strlen("\"company\""), code::missing_field, "\"company\" has no name",
+           "add \"name\": \"Northwind Retail\" (the company's name) inside \"company\"");
+  return simdjson::SUCCESS;
+}
+
+error_code RecordWalk::read_respondents(od::object& respondents) {
+  for (auto result : respondents) {
+    od::field field;
+    if (auto error = std::move(result).get(field)) return error;
+    std::string_view key;
+    if (auto error = key_of(field, key)) return error;
+    const char* key_at = last_;
+    WrittenValue value;
+    bool is_null = false;
+    if (auto error = scalar(field.value(), value, is_null)) return error;
+    const bool it = key == "it";
+    if (!it && key != "marketing") {
+      report(key_at, key.size() + 2, code::unknown_key, fmt::format("unknown key '{}' in \"respondents\"", key),
+             did_you_mean(std::string(key), kRespondentKeys, "\"respondents\" takes it and marketing"));
+      continue;
+    }
+    if (is_null) continue;
+    ValueProblem problem;
+    const auto count = check_respondents(value, key, kJson, problem);
+    if (!count) report(last_, 0, std::move(problem));
+    (it ? profile_.it_respondents : profile_.marketing_respondents) = count;
+  }
+  return simdjson::SUCCESS;
+}
+
+// ---------------------------------------------------------------- "it", "marketing", "company_metrics"
+
+error_code RecordWalk::read_metrics(od::object& metrics, Audience audience) {
+  for (auto result : metrics) {
+    od::field field;
+    if (auto error = std::move(result).get(field)) return error;
+    // Metric ids are plain words: the key as written is looked up, and unescaped only when not found.
+    std::string_view key = raw_key(field, field.value().raw_json_token().data());
+    const char* key_at = last_;
+    const MetricLookup::Entry* metric = state_.metrics.find(key);
+    if (metric == nullptr && key.find('\\') != std::string_view::npos) {
+      if (auto error = field.unescaped_key().get(key)) return error;
+      metric = state_.metrics.find(key);
+    }
+    if (metric == nullptr) {
+      report_unknown_metric(key, key_at, audience);
+      continue;
+    }
+    const auto slot = metric->slot(audience);
+    if (!slot) {
+      report_not_asked(key, key_at, rules_.metrics[metric->metric], audience);
+      continue;
+    }
+    if (!is_unknown(profile_.values[*slot])) {
+      report(key_at, key.size() + 2, code::duplicate_field,
+             fmt::format("'{}' is given twice in {}", key, object_name(table_key(audience))), "keep one of the two values");
+      continue;
+    }
+    if (auto error = read_metric(field.value(), *metric, audience, *slot)) return error;
+  }
+  return simdjson::SUCCESS;
+}
+
+error_code RecordWalk::read_metric(od::value& value, const MetricLookup::Entry& entry, Audience audience,
+                                   std::uint32_t slot) {
+  const Metric& metric = rules_.metrics[entry.metric];
+  od::json_type type{};
+  if (auto error = value.type().get(type)) return error;
+  // A flag's object is refused as any other value that is not true or false is, below.
+  if (type == od::json_type::object && audience != Audience::Company && metric.kind != MetricKind::Flag) {
+    const char* at = value.raw_json_token().data();
+    od::object sample;
+    if (auto error = value.get_object().get(sample)) return error;
+    return read_sample(sample, at, metric, slot);
+  }
+  WrittenValue written;
+  bool is_null = false;
+  if (auto error = scalar(value, type, written, is_null)) return error;
+  if (is_null) return simdjson::SUCCESS;  // unknown, as if left out
+  if (const auto number = taken_as_written(written, metric)) {
+    profile_.values[slot] = *number;
+    return simdjson::SUCCESS;
+  }
+  ValueProblem problem;
+  if (const auto number = check_metric_value(written, metric, problem))
+    profile_.values[slot] = *number;
+  else
+    report(last_, 0, std::move(problem));
+  return simdjson::SUCCESS;
+}
+
+error_code RecordWalk::read_sample(od::object& sample, const char* at, const Metric& metric, std::uint32_t slot) {
+  const char* n_at = nullptr;
+  const char* value_at = nullptr;
+  WrittenSample fields;
+  bool bad = false;
+  for (auto result : sample) {
+    od::field field;
+    if (auto error = std::move(result).get(field)) return error;
+    std::string_view key;
+    if (auto error = key_of(field, key)) return error;
+    const char* key_at = last_;
+    WrittenValue value;
+    bool is_null = false;
+    if (auto error = scalar(field.value(), value, is_null)) return error;
+    ValueProblem problem;
+    bool read = true;
+    switch (sample_key(key, metric.kind)) {
+      case SampleKey::N:
+        n_at = last_;
+        read = (fields.n = check_sample_count(value, key, metric, kJson, problem)).has_value();
+        break;
+      case SampleKey::Count: read = (fields.count = check_sample_count(value, key, metric, kJson, problem)).has_value(); break;
+      case SampleKey::Value:
+        value_at = last_;
+        read = (fields.value = check_metric_value(value, metric, problem)).has_value();
+        break;
+      case SampleKey::Sd: read = (fields.sd = check_sample_sd(value, metric, kJson, problem)).has_value(); break;
+      case SampleKey::Unknown:
+        report(key_at, key.size() + 2, unknown_sample_key(key, value, metric, kJson));
+        bad = true;
+        continue;
+    }
+    if (!read) report(last_, 0, std::move(problem));
+    bad |= !read;
+  }
+  if (bad) return simdjson::SUCCESS;
+
+  ValueProblem problem;
+  SampleAt where = SampleAt::Whole;
+  const auto checked = check_sample(fields, metric, kJson, problem, where);
+  if (!checked) {
+    if (where == SampleAt::N) return report(n_at, 0, std::move(problem)), simdjson::SUCCESS;
+    if (where == SampleAt::Value) return report(value_at, 0, std::move(problem)), simdjson::SUCCESS;
+    // The whole sample, from its '{' to its '}': the walk stands just past it.
+    const char* after = nullptr;
+    if (document_.current_location().get(after) != simdjson::SUCCESS) after = record_.data() + record_.size();
+    std::size_t length = static_cast<std::size_t>(after - at);
+    while (length > 1 && at[length - 1] != '}') --length;
+    report(at, length, std::move(problem));
+    return simdjson::SUCCESS;
+  }
+  profile_.values[slot] = checked->first;
+  profile_.samples[slot] = checked->second;
+  state_.n_at[slot] = offset(n_at);
+  return simdjson::SUCCESS;
+}
+
+void RecordWalk::report_unknown_metric(std::string_view key, const char* at, Audience audience) {
+  // Prefer the metrics this object can hold; fall back to any metric, then say where ids come from.
+  std::vector<std::string> here, anywhere;
+  for (const auto& [id, index] : rules_.metric_ids) {
+    anywhere.push_back(id);
+    if (rules_.slot_ids.contains(std::pair{index, audience})) here.push_back(id);
+  }
+  const std::string id(key);
+  auto near = closest(id, here);
+  if (!near) near = closest(id, anywhere);
+  const std::string help = near ? fmt::format("did you mean '{}'?", *near)
+                                : fmt::format("use the id of a metric the rules ask of {}", group_of(audience));
+  report(at, key.size() + 2, code::unknown_key,
+         fmt::format("unknown metric '{}' in {}", id, object_name(table_key(audience))), help);
+}
+
+void RecordWalk::report_not_asked(std::string_view key, const char* at, const Metric& metric, Audience audience) {
+  std::vector<std::string> groups, objects;
+  for (Audience asked : metric.asked) {
+    groups.emplace_back(group_of(asked));
+    objects.push_back(object_name(table_key(asked)));
+  }
+  const std::string help =
+      groups.empty() ? std::string("the rules ask this metric of no group")
+                     : fmt::format("'{}' is asked of {}; put it inside {}", metric.id, joined(groups), joined(objects, " or "));
+  report(at, key.size() + 2, code::group_not_asked, fmt::format("'{}' is not asked of {}", metric.id, group_of(audience)),
+         help);
+}
+
+void RecordWalk::check_sample_sizes() {
+  for (std::uint32_t s = 0; s < rules_.slots.size(); ++s) {
+    if (!profile_.samples[s].n) continue;
+    if (auto problem = check_sample_size(profile_, rules_, s))
+      state_.problems.push_back({state_.n_at[s], 0, std::move(*problem)});
+  }
+}
+
+// Every field of a profile back to "not given", keeping the buffers' capacity.
+void clear(Profile& profile, const RuleSet& rules) {
+  profile.company.name.clear();
+  profile.company.industry.clear();
+  profile.company.assessed_on.clear();
+  profile.it_respondents.reset();
+  profile.marketing_respondents.reset();
+  profile.values.assign(rules.slots.size(), kUnknown);
+  profile.samples.assign(rules.slots.size(), Sample{});
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------- the reader
+
+struct JsonProfileReader::State : ReaderState {
+  using ReaderState::ReaderState;
+};
+
+JsonProfileReader::JsonProfileReader(const RuleSet& rules) : state_(std::make_unique<State>(rules)) {}
+JsonProfileReader::~JsonProfileReader() = default;
+JsonProfileReader::JsonProfileReader(JsonProfileReader&&) noexcept = default;
+JsonProfileReader& JsonProfileReader::operator=(JsonProfileReader&&) noexcept = default;
+
+bool JsonProfileReader::read(std::string_view record, std::size_t readable, const RecordPlace& place,
+                             Profile& profile, dsl::Diagnostics& errors) {
+  errors.clear();
+  state_->problems.clear();
+  clear(profile, state_->rules);
+  if (readable < record.size() + kJsonPadding) {
+    state_->padded.assign(record);
+    state_->padded.append(kJsonPadding, ' ');
+    record = std::string_view(state_->padded.data(), record.size());
+    readable = state_->padded.size();
+  }
+
+  RecordWalk walk(*state_, record, profile);
+  const error_code error = record.find_first_not_of(" \t\r\n") == std::string_view::npos
+                               ? simdjson::EMPTY
+                               : walk.walk(readable);
+  if (error) {
+    // Past a syntax error nothing can be read reliably: it alone is reported, as for TOML.
+    state_->problems.clear();
+    const char* at = walk.last_place() ? walk.last_place() : record.data();
+    state_->problems.push_back(
+        {static_cast<std::size_t>(at - record.data()), 1,
+         ValueProblem{code::profile_syntax, fmt::format("invalid JSON: {}", json_error_words(error)), kSyntaxHelp}});
+  }
+  if (state_->problems.empty()) return true;
+
+  std::stable_sort(state_->problems.begin(), state_->problems.end(),
+                   [](const Problem& a, const Problem& b) { return a.offset < b.offset; });
+  for (auto& problem : state_->problems) {
+    dsl::Diagnostic diagnostic;
+    diagnostic.code = problem.what.code;
+    diagnostic.message = std::move(problem.what.message);
+    diagnostic.help = std::move(problem.what.help);
+    diagnostic.where.file = std::string(place.file);
+    diagnostic.where.line = place.line;
+    diagnostic.where.col = column_of(record, problem.offset);
+    const std::size_t length = problem.length > 0 ? problem.length : token_length(record, problem.offset);
+    diagnostic.where.length = width_of(record, problem.offset, length);
+    errors.push_back(std::move(diagnostic));
+  }
+  return false;
+}
+
+}  // namespace rapport::engine
