@@ -29,14 +29,14 @@ TEST_CASE("the summary's format follows --format, else the file's extension, els
   CHECK_FALSE(parsed({}).wanted());
 }
 
-TEST_CASE("--highlight is kept as given, spaces and all", "[summary-options]") {
+TEST_CASE("the highlighted name is kept as given, spaces and all", "[summary-options]") {
   const SummaryRequest request = parsed({"--summary", "p.md", "--highlight", "Northwind Retail"});
   REQUIRE(request.highlight);
   CHECK(*request.highlight == "Northwind Retail");
   CHECK_FALSE(parsed({"--summary", "p.md"}).highlight);
 }
 
-TEST_CASE("--format and --highlight without --summary, an unknown format or an empty name are usage errors",
+TEST_CASE("the format or a highlight without --summary, an unknown format or an empty name are usage errors",
           "[summary-options]") {
   CHECK_THROWS_AS(parsed({"--format", "html"}), CLI::RequiresError);
   CHECK_THROWS_AS(parsed({"--highlight", "Northwind Retail"}), CLI::RequiresError);

@@ -330,7 +330,7 @@ TEST_CASE("a portfolio's memory is set by the rules, not by the number of profil
   CHECK(bins == 4 * 1001 + 2 * 2001 + 2 + Distribution::logarithmic().bins());
 }
 
-TEST_CASE("--highlight keeps the first profile with that exact name, with its values and results", "[portfolio]") {
+TEST_CASE("the highlight keeps the first profile with that exact name, with its values and results", "[portfolio]") {
   const std::vector<Profile> profiles = {
       profile("Northwind Retail Group", "sat = 0.9", "sat = 0.9"),
       profile("Northwind Retail", "sat = 0.2\ntrust = 3.5", "sat = { count = 1, n = 3 }", "meetings = 0.5", 20, 3),
