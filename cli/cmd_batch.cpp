@@ -3,7 +3,9 @@
 // standard input to standard output, so it runs as a Hadoop Streaming mapper or under Spark's RDD.pipe.
 #include <fmt/format.h>
 
+#include <filesystem>
 #include <memory>
+#include <optional>
 #include <thread>
 
 #include "cli/batch_input.hpp"
@@ -14,7 +16,9 @@
 #include "cli/file_io.hpp"
 #include "cli/inputs.hpp"
 #include "cli/progress_bar.hpp"
+#include "cli/summary_options.hpp"
 #include "cli/terminal.hpp"
+#include "engine/portfolio.hpp"
 
 namespace rapport::cli {
 namespace {
@@ -25,12 +29,42 @@ struct BatchParams {
   std::string output = "-";
   unsigned threads = 0;  // 0: every core
   engine::EvidenceOptions evidence;
+  SummaryRequest summary;
 };
 
 constexpr std::size_t kShownErrors = 20;
 
+bool same_file(const std::string& a, const std::string& b) {
+  std::error_code ec;
+  return std::filesystem::weakly_canonical(a, ec) == std::filesystem::weakly_canonical(b, ec);
+}
+
+// The summary goes somewhere of its own: not over the input or the JSON lines, nor with them on standard output.
+void refuse_summary_path(const BatchParams& params) {
+  const std::string& summary = params.summary.file;
+  if (summary == "-" && params.output == "-") {
+    throw UsageError("the JSON lines and the summary cannot both go to standard output: name a file with -o or with "
+                     "--summary");
+  }
+  if (summary == "-") return;
+  if (params.input != "-" && same_file(summary, params.input)) {
+    throw UsageError("--summary " + summary + " names the input; write the summary somewhere else");
+  }
+  if (params.output != "-" && same_file(summary, params.output)) {
+    throw UsageError("--summary " + summary + " is also the output of -o; give each its own file");
+  }
+}
+
+void write_summary(const BatchParams& params, const engine::Portfolio& portfolio, const RuleInput& rules,
+                   const BatchTotals& totals) {
+  if (const auto warning = highlight_warning(portfolio)) fmt::print(stderr, "warning: {}\n", *warning);
+  const PortfolioSummaryInput input{portfolio, rules.files, rules.fingerprint, today(), totals.failed};
+  write_portfolio_summary(input, params.summary.resolved_format(), params.summary.file);
+}
+
 int run_batch_command(const BatchParams& params) {
   if (params.input != "-") refuse_output_over_input(params.output, {params.input});
+  if (params.summary.wanted()) refuse_summary_path(params);
 
   dsl::SourceMap sources;
   const RuleInput rules = require_rules(params.rules, sources);
@@ -41,14 +75,21 @@ int run_batch_command(const BatchParams& params) {
   settings.evidence = params.evidence;
   settings.color = use_color(stderr);
   settings.shown_errors = kShownErrors;
-  // A portfolio summary gathers its figures here: settings.observer sees each valid profile with its
-  // outcome, in input order, on the writing thread.
+  // The portfolio summary counts each valid profile as the writing thread sees it, in input order.
+  std::optional<engine::Portfolio> portfolio;
+  if (params.summary.wanted()) {
+    portfolio.emplace(rules.rules, engine::PortfolioOptions{params.evidence, params.summary.highlight});
+    settings.observer = [&portfolio](const engine::Profile& profile, const engine::BatchOutcome& outcome) {
+      portfolio->add(profile, outcome);
+    };
+  }
 
   StreamingOutput output(params.output);
   ProgressBar progress(stderr_is_terminal(), source->total_units());
   const BatchTotals totals = run_batch(*source, rules.rules, settings, output, progress);
   progress.clear();
   output.commit();
+  if (portfolio) write_summary(params, *portfolio, rules, totals);
 
   if (totals.failed == 0) return kOk;
   if (totals.failed > totals.shown)
@@ -77,9 +118,11 @@ Command add_batch_command(CLI::App& app) {
                    "Worker threads (default: one per core); the output's order is the input's whatever the number")
       ->check(CLI::Range(1u, 1024u));
   add_evidence_options(*command, params->evidence);
+  add_summary_options(*command, params->summary);
   command->footer(
       "Output: one JSON line per profile, in input order (docs/json-output.md); a record that cannot be read gets "
-      "a line with its error, and the others are still assessed.\n"
+      "a line with its error, and the others are still assessed. With --summary FILE, also a summary of the whole "
+      "portfolio, Markdown or HTML with charts (docs/portfolio.md).\n"
       "Exit codes: 0 every profile assessed, 2 usage error, 3 some records could not be read (or the rules are "
       "invalid), 4 the input cannot be read or the output written (no output file is left).");
   return {command, [params] { return run_batch_command(*params); }};

@@ -8,6 +8,7 @@
 
 #include "cli/brand.hpp"
 #include "cli/html_escape.hpp"
+#include "cli/html_page.hpp"
 #include "cli/report.hpp"
 #include "cli/report_css.hpp"
 #include "cli/report_model.hpp"
@@ -17,16 +18,6 @@ namespace rapport::cli {
 namespace {
 
 constexpr std::string_view kDefaultAccent = "#1f4e79";
-
-// <tag class="...">escaped text</tag>
-std::string element(std::string_view tag, const std::string& content, std::string_view css_class = "") {
-  if (css_class.empty()) return fmt::format("<{0}>{1}</{0}>", tag, escape(content));
-  return fmt::format("<{0} class=\"{2}\">{1}</{0}>", tag, escape(content), css_class);
-}
-
-std::string section_heading(int number, const std::string& title) {
-  return fmt::format("<h2><span class=\"number\">{}</span>{}</h2>\n", number, escape(title));
-}
 
 // A dashed badge after a title: the item holds only thanks to gaps that may be chance.
 std::string tentative_badge(bool tentative) {
@@ -68,13 +59,7 @@ class HtmlReport {
   std::string firm_, accent_, logo_;
 
   std::string head() const {
-    // The policy makes the no-fetch promise enforceable: a browser loads nothing but inline styles and data: images.
-    return fmt::format(
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
-        "img-src data:\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        "<meta name=\"generator\" content=\"Rapport {}\">\n<title>{}</title>\n<style>{}</style>\n</head>\n",
-        RAPPORT_VERSION, escape(r_.cover.company + " — CIO–CMO alignment assessment"), report_css(accent_));
+    return html_head(r_.cover.company + " — CIO–CMO alignment assessment", report_css(accent_));
   }
 
   std::string cover() const {

@@ -3,68 +3,14 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cctype>
 
 #include "cli/brand.hpp"
+#include "cli/markdown_escape.hpp"
 #include "cli/report.hpp"
 #include "cli/report_model.hpp"
 
 namespace rapport::cli {
 namespace {
-
-// Text inside a line, literally: newlines become spaces, and every character that could start emphasis,
-// code, a link, HTML, an entity, a heading or a table cell is backslash-escaped.
-std::string md_inline(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
-    if (std::string_view("\\`*_[]<>|~&#").find(c) != std::string_view::npos) out += '\\';
-    out += c;
-  }
-  const auto first = out.find_first_not_of(' ');
-  if (first == std::string::npos) return "";
-  return out.substr(first, out.find_last_not_of(' ') - first + 1);
-}
-
-// Text that starts a paragraph, list item or heading: also escapes what would make its start a list
-// item ("- ", "+ ", "1. ", "1) ") or a setext underline ("=").
-std::string md_escape(std::string_view text) {
-  std::string out = md_inline(text);
-  if (out.empty()) return out;
-  if (out[0] == '+' || out[0] == '-' || out[0] == '=') return "\\" + out;
-  const auto digits = out.find_first_not_of("0123456789");
-  if (digits > 0 && digits < out.size() && (out[digits] == '.' || out[digits] == ')')) out.insert(digits, "\\");
-  return out;
-}
-
-// A table cell: a cell cannot open a block, so only inline escapes (which cover `|` and newlines) apply;
-// a dash stands for nothing.
-std::string md_cell(std::string_view text) {
-  std::string cell = md_inline(text);
-  return cell.empty() ? "–" : cell;
-}
-
-// Identifiers from the rules are shown as code; anything else falls back to escaped text.
-std::string md_code(std::string_view text) {
-  bool plain = !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.' || c == '-';
-  });
-  return plain ? fmt::format("`{}`", text) : md_escape(text);
-}
-
-// Only web links become links; characters that would end or break the link are percent-encoded.
-std::string md_link(std::string_view title, std::string_view url) {
-  if (url.rfind("https://", 0) != 0 && url.rfind("http://", 0) != 0) return md_escape(title);
-  std::string target;
-  for (char c : url) {
-    if (std::string_view(" ()<>|\\\"'`\n\r\t").find(c) != std::string_view::npos) {
-      target += fmt::format("%{:02X}", static_cast<unsigned char>(c));
-    } else {
-      target += c;
-    }
-  }
-  return fmt::format("[{}]({})", md_escape(title), target);
-}
 
 class MarkdownReport {
  public:

@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "cli/html_escape.hpp"
+#include "cli/svg_marks.hpp"
 #include "cli/value_format.hpp"
 
 namespace rapport::cli {
@@ -18,8 +19,6 @@ constexpr double kPlotLeft = 252, kPlotRight = 632;
 constexpr double kGapX = 752;         // the gap column, right-aligned
 constexpr double kTop = 64;           // room for the legend and the axis labels
 constexpr double kRowHeight = 46;
-constexpr std::size_t kLabelChars = 32;
-constexpr std::string_view kMarketingColour = "#9a4a12";
 constexpr std::string_view kChartName =
     "Perception gap: how IT and marketing answered the same questions, with the published benchmarks";
 
@@ -34,43 +33,6 @@ struct Row {
   }
 };
 
-// At most two lines of about kLabelChars, broken at spaces; the full label is in the row's <title>.
-std::vector<std::string> label_lines(const std::string& label) {
-  std::vector<std::string> lines{""};
-  std::size_t start = 0;
-  while (start < label.size()) {
-    auto end = label.find(' ', start);
-    if (end == std::string::npos) end = label.size();
-    const std::string word = label.substr(start, end - start);
-    if (!lines.back().empty() && lines.back().size() + 1 + word.size() > kLabelChars) {
-      if (lines.size() == 2) {
-        lines.back() += "…";
-        return lines;
-      }
-      lines.emplace_back();
-    }
-    lines.back() += (lines.back().empty() ? "" : " ") + word;
-    start = end + 1;
-  }
-  return lines;
-}
-
-std::string circle(double x, double y, std::string_view fill, const std::string& title) {
-  return fmt::format(R"(<circle cx="{:.1f}" cy="{:.1f}" r="6.5" fill="{}" stroke="{}" stroke-width="1.5"><title>{}</title></circle>)",
-                     x, y, fill, fill, escape(title));
-}
-
-std::string square(double x, double y, std::string_view stroke, const std::string& title) {
-  return fmt::format(R"(<rect x="{:.1f}" y="{:.1f}" width="12" height="12" fill="#fff" stroke="{}" stroke-width="2.5"><title>{}</title></rect>)",
-                     x - 6, y - 6, stroke, escape(title));
-}
-
-// A benchmark: a diamond above the line for IT (filled), below it for marketing (hollow).
-std::string diamond(double x, double y, bool filled, std::string_view colour, const std::string& title) {
-  return fmt::format(R"(<path d="M{:.1f} {:.1f}l5 6l-5 6l-5 -6z" fill="{}" stroke="{}" stroke-width="1.5"><title>{}</title></path>)",
-                     x, y - 6, filled ? colour : std::string_view("#fff"), colour, escape(title));
-}
-
 // A confidence interval: a thin bar with end caps, just off the row's line so IT's and marketing's
 // intervals stay apart where they overlap.
 std::string whisker(const Row& row, const engine::statistics::ConfidenceInterval& ci, double dy, std::string_view colour,
@@ -79,11 +41,6 @@ std::string whisker(const Row& row, const engine::statistics::ConfidenceInterval
   return fmt::format(
       R"(<path d="M{0:.1f} {1:.1f}H{2:.1f}M{0:.1f} {3:.1f}v6M{2:.1f} {3:.1f}v6" class="whisker" stroke="{4}"><title>{5}</title></path>)",
       left, y, right, y - 3, colour, escape(title));
-}
-
-std::string text(double x, double y, std::string_view anchor, std::string_view css_class, const std::string& content) {
-  return fmt::format(R"(<text x="{:.1f}" y="{:.1f}" text-anchor="{}" class="{}">{}</text>)", x, y, anchor, css_class,
-                     escape(content));
 }
 
 std::string tick_label(const GapRow& gap, double fraction) {
@@ -103,19 +60,19 @@ std::string gridlines(double bottom) {
 std::string share_axis(double y) {
   std::string out;
   for (int i = 0; i <= 4; ++i) {
-    out += text(kPlotLeft + i * (kPlotRight - kPlotLeft) / 4, y, "middle", "tick", std::to_string(i * 25) + "%");
+    out += svg_text(kPlotLeft + i * (kPlotRight - kPlotLeft) / 4, y, "middle", "tick", std::to_string(i * 25) + "%");
   }
   return out;
 }
 
 std::string legend(std::string_view accent) {
   std::string out = R"(<g class="legend">)";
-  out += circle(258, 16, accent, "IT (filled circle)") + text(270, 20, "start", "key", "IT");
-  out += square(316, 16, kMarketingColour, "Marketing (hollow square)") + text(328, 20, "start", "key", "Marketing");
-  out += diamond(420, 16, true, accent, "IT benchmark (filled diamond)") + text(431, 20, "start", "key", "IT benchmark");
-  out += diamond(536, 16, false, kMarketingColour, "Marketing benchmark (hollow diamond)") +
-         text(547, 20, "start", "key", "Marketing benchmark");
-  out += text(kGapX, 20, "end", "key", "Gap");
+  out += svg_circle(258, 16, accent, "IT (filled circle)") + svg_text(270, 20, "start", "key", "IT");
+  out += svg_square(316, 16, kMarketingColour, "Marketing (hollow square)") + svg_text(328, 20, "start", "key", "Marketing");
+  out += svg_diamond(420, 16, true, accent, "IT benchmark (filled diamond)") + svg_text(431, 20, "start", "key", "IT benchmark");
+  out += svg_diamond(536, 16, false, kMarketingColour, "Marketing benchmark (hollow diamond)") +
+         svg_text(547, 20, "start", "key", "Marketing benchmark");
+  out += svg_text(kGapX, 20, "end", "key", "Gap");
   return out + "</g>";
 }
 
@@ -129,19 +86,19 @@ std::string row_marks(const Row& row, std::string_view accent) {
   out += fmt::format("<title>{}</title>", escape(summary));
   const auto lines = label_lines(g.label);
   const double first = row.y + 4 - (lines.size() - 1) * 7.5;
-  for (std::size_t i = 0; i < lines.size(); ++i) out += text(kLabelRight, first + i * 15, "end", "label", lines[i]);
+  for (std::size_t i = 0; i < lines.size(); ++i) out += svg_text(kLabelRight, first + i * 15, "end", "label", lines[i]);
   out += fmt::format(R"(<line x1="{:.1f}" y1="{:.1f}" x2="{:.1f}" y2="{:.1f}" class="baseline"/>)", kPlotLeft, row.y,
                      kPlotRight, row.y);
   if (!g.is_share) {
     for (double f : {0.0, 0.5, 1.0}) {
-      out += text(kPlotLeft + f * (kPlotRight - kPlotLeft), row.y + 19, "middle", "range", tick_label(g, f));
+      out += svg_text(kPlotLeft + f * (kPlotRight - kPlotLeft), row.y + 19, "middle", "range", tick_label(g, f));
     }
   }
   if (g.it_benchmark) {
-    out += diamond(row.x(*g.it_benchmark), row.y - 13, true, accent, "IT benchmark: " + g.it_benchmark_text);
+    out += svg_diamond(row.x(*g.it_benchmark), row.y - 13, true, accent, "IT benchmark: " + g.it_benchmark_text);
   }
   if (g.marketing_benchmark) {
-    out += diamond(row.x(*g.marketing_benchmark), row.y + 13, false, kMarketingColour,
+    out += svg_diamond(row.x(*g.marketing_benchmark), row.y + 13, false, kMarketingColour,
                    "Marketing benchmark: " + g.marketing_benchmark_text);
   }
   if (g.it && g.marketing) {
@@ -152,14 +109,14 @@ std::string row_marks(const Row& row, std::string_view accent) {
   if (g.marketing_ci && g.marketing) {
     out += whisker(row, *g.marketing_ci, 4, kMarketingColour, "Marketing confidence interval: " + g.marketing_ci_text);
   }
-  if (g.marketing) out += square(row.x(*g.marketing), row.y, kMarketingColour, "Marketing: " + g.marketing_text);
-  if (g.it) out += circle(row.x(*g.it), row.y, accent, "IT: " + g.it_text);
+  if (g.marketing) out += svg_square(row.x(*g.marketing), row.y, kMarketingColour, "Marketing: " + g.marketing_text);
+  if (g.it) out += svg_circle(row.x(*g.it), row.y, accent, "IT: " + g.it_text);
   if (!g.it || !g.marketing) {
     const std::string note = !g.it && !g.marketing ? "no data" : !g.it ? "IT: n/a" : "Marketing: n/a";
-    out += text(kPlotLeft + 4, row.y - 7, "start", "missing", note);
+    out += svg_text(kPlotLeft + 4, row.y - 7, "start", "missing", note);
   }
-  out += text(kGapX, row.y + 4, "end", "gap", g.gap_text + (g.significant.value_or(false) ? "*" : ""));
-  if (!g.p_text.empty()) out += text(kGapX, row.y + 18, "end", "p", g.p_text);
+  out += svg_text(kGapX, row.y + 4, "end", "gap", g.gap_text + (g.significant.value_or(false) ? "*" : ""));
+  if (!g.p_text.empty()) out += svg_text(kGapX, row.y + 18, "end", "p", g.p_text);
   return out + "</g>";
 }
 

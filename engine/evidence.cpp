@@ -16,19 +16,30 @@ using statistics::ShareSummary;
 // A profile loaded for these rules has a value per slot; one built by hand may be shorter.
 double value_at(const Profile& profile, std::uint32_t s) { return s < profile.values.size() ? profile.values[s] : kUnknown; }
 
+// How many answered behind an IT or marketing value: its sample's n, else the group's [respondents] count;
+// -1 when the profile says neither. Plain ints, not std::optional copies: this runs for every value of every
+// profile in a batch.
+int answers_behind(const Profile& profile, std::uint32_t s, Audience group) {
+  if (s < profile.samples.size() && profile.samples[s].n) return *profile.samples[s].n;
+  const std::optional<int>& respondents = group == Audience::It ? profile.it_respondents : profile.marketing_respondents;
+  return respondents ? *respondents : -1;
+}
+
+Standing standing_of_value(const Profile& profile, std::uint32_t s, Audience group, const EvidenceOptions& options) {
+  if (is_unknown(value_at(profile, s))) return Standing::Absent;
+  if (group == Audience::Company) return Standing::Measured;  // a company figure has no sample
+  const int n = answers_behind(profile, s, group);
+  if (n >= 0 && n < options.min_group_size) return Standing::Suppressed;
+  if (n >= 0 && n < options.min_n) return Standing::TooFew;
+  return Standing::Measured;
+}
+
 SlotEvidence standing_of(const Profile& profile, std::uint32_t s, Audience group, const EvidenceOptions& options) {
   SlotEvidence evidence;
-  const double value = value_at(profile, s);
-  const Sample sample = s < profile.samples.size() ? profile.samples[s] : Sample{};
-  if (is_unknown(value)) return evidence;
-  evidence.standing = Standing::Measured;
-  if (group == Audience::Company) return evidence;  // a company figure has no sample
-  evidence.n = sample.n ? sample.n : profile.respondents(group);
-  evidence.sd = sample.sd.value_or(kUnknown);
-  if (evidence.n && *evidence.n < options.min_group_size)
-    evidence.standing = Standing::Suppressed;
-  else if (evidence.n && *evidence.n < options.min_n)
-    evidence.standing = Standing::TooFew;
+  evidence.standing = standing_of_value(profile, s, group, options);
+  if (evidence.standing == Standing::Absent || group == Audience::Company) return evidence;
+  if (const int n = answers_behind(profile, s, group); n >= 0) evidence.n = n;
+  if (s < profile.samples.size()) evidence.sd = profile.samples[s].sd.value_or(kUnknown);
   return evidence;
 }
 
@@ -85,6 +96,10 @@ std::vector<double> Evidence::sceptical_inputs() const {
   for (std::uint32_t m = 0; m < gaps.size(); ++m)
     if (doubted(m)) out[layout.of(GapStatistic::Trust, m)] = kUnknown;
   return out;
+}
+
+Standing slot_standing(const RuleSet& rules, const Profile& profile, std::uint32_t slot, const EvidenceOptions& options) {
+  return standing_of_value(profile, slot, rules.slots[slot].audience, options);
 }
 
 EvidenceNeeds evidence_needs(const RuleSet& rules) {

@@ -55,6 +55,10 @@ struct Evidence {
   std::vector<double> sceptical_inputs() const;
 };
 
+// Whether one slot's value can be used: what gather_evidence() decides for that slot, and nothing more,
+// so it is cheap enough to call for every value of every profile in a batch.
+Standing slot_standing(const RuleSet& rules, const Profile& profile, std::uint32_t slot, const EvidenceOptions& options);
+
 // Intervals are at the confidence level 1 − significance level (95% by default), so that a gap's
 // interval leaves out zero when, and about only when, its test is significant.
 Evidence gather_evidence(const RuleSet& rules, const Profile& profile, const EvidenceOptions& options = {});

@@ -1,5 +1,6 @@
 // The JSON profile reader (see profile_json.hpp): walks one record with simdjson's On-Demand API, in
 // the order it is written, and hands every value to the checks the TOML loader uses (profile_checks.hpp).
+// This file reads the record, its company and its respondents; profile_json_metrics.cpp the groups' values.
 // Keys are read straight from the input buffer; the strings it keeps (the company's) reuse their
 // capacity. Problems are kept as byte offsets and placed (line, column) only when there are any.
 #include "engine/profile_json.hpp"
@@ -14,22 +15,20 @@
 #include <simdjson.h>
 
 #include "dsl/diagnostic_codes.hpp"
-#include "engine/metric_lookup.hpp"
 #include "engine/profile_checks.hpp"
 #include "engine/profile_json_syntax.hpp"
+#include "engine/profile_json_walk.hpp"
 #include "engine/suggest.hpp"
 
 namespace rapport::engine {
 
-namespace od = simdjson::ondemand;
 namespace code = dsl::code;
-using simdjson::error_code;
+using json_walk::error_code;
 
 static_assert(kJsonPadding >= simdjson::SIMDJSON_PADDING);
 
 namespace {
 
-constexpr ProfileFormat kJson = ProfileFormat::Json;
 const std::vector<std::string> kTables = {"company", "respondents", "it", "marketing", "company_metrics"};
 const std::vector<std::string> kCompanyKeys = {"name", "industry", "assessed_on"};
 const std::vector<std::string> kRespondentKeys = {"it", "marketing"};
@@ -38,17 +37,13 @@ const char* const kSyntaxHelp =
     "{\"company\": {\"name\": \"Northwind Retail\"}, \"it\": {\"satisfied_with_collaboration\": 0.21}} "
     "(see docs/profile.md)";
 
-// A problem found in the record, placed by byte offset until the record is done.
-struct Problem {
-  std::size_t offset = 0;
-  std::size_t length = 0;  // bytes to underline; 0: the JSON token found there
-  ValueProblem what;
-};
+}  // namespace
 
-// How messages name one of the record's objects: "it" in double quotes, as the record writes it.
+namespace json_walk {
+
 std::string object_name(std::string_view key) { return fmt::format("\"{}\"", key); }
 
-enum class Table : std::uint8_t { Company, Respondents, It, Marketing, CompanyMetrics, Unknown };
+namespace {
 
 Table table_of(std::string_view key) {
   if (key == "it") return Table::It;
@@ -59,61 +54,7 @@ Table table_of(std::string_view key) {
   return Table::Unknown;
 }
 
-// What a reader keeps from record to record.
-struct ReaderState {
-  explicit ReaderState(const RuleSet& r) : rules(r), metrics(r), n_at(r.slots.size(), 0) {}
-
-  const RuleSet& rules;
-  MetricLookup metrics;
-  od::parser parser;
-  std::string padded;                // a copy of records given without padding
-  std::vector<std::size_t> n_at;     // per slot: where its sample's n is, for check_sample_size
-  std::vector<Problem> problems;     // of the current record
-};
-
-// One record's walk. Functions return a simdjson error only for JSON syntax, which ends the walk;
-// every other problem is recorded and the walk goes on, so that all of them are reported.
-class RecordWalk {
- public:
-  RecordWalk(ReaderState& state, std::string_view record, Profile& profile)
-      : state_(state), rules_(state.rules), record_(record), profile_(profile) {}
-
-  error_code walk(std::size_t readable);
-  const char* last_place() const { return last_; }
-
- private:
-  error_code walk_root();
-  std::size_t offset(const char* at) const { return static_cast<std::size_t>(at - record_.data()); }
-  void report(const char* at, std::size_t length, ValueProblem what) {
-    state_.problems.push_back({offset(at), length, std::move(what)});
-  }
-  void report(const char* at, std::size_t length, const char* code, std::string message, std::string help) {
-    report(at, length, ValueProblem{code, std::move(message), std::move(help)});
-  }
-
-  error_code key_of(od::field& field, std::string_view& key);
-  std::string_view raw_key(od::field& field, const char* value_at);
-  error_code scalar(od::value& value, WrittenValue& written, bool& is_null);
-  error_code scalar(od::value& value, od::json_type type, WrittenValue& written, bool& is_null);
-  error_code object_or_null(od::value& value, std::string_view key, od::object& object, bool& usable);
-  error_code read_table(Table table, std::string_view key, const char* key_at, od::value& value);
-  error_code read_company(od::object& company, const char* key_at);
-  error_code read_respondents(od::object& respondents);
-  error_code read_metrics(od::object& metrics, Audience audience);
-  error_code read_metric(od::value& value, const MetricLookup::Entry& metric, Audience audience, std::uint32_t slot);
-  error_code read_sample(od::object& sample, const char* at, const Metric& metric, std::uint32_t slot);
-  void report_unknown_table(std::string_view key, const char* at, bool is_object);
-  void report_unknown_metric(std::string_view key, const char* at, Audience audience);
-  void report_not_asked(std::string_view key, const char* at, const Metric& metric, Audience audience);
-  void check_sample_sizes();
-
-  ReaderState& state_;
-  const RuleSet& rules_;
-  std::string_view record_;
-  Profile& profile_;
-  od::document document_;
-  const char* last_ = nullptr;  // where the walk is: a syntax error without a place of its own is put here
-};
+}  // namespace
 
 // ---------------------------------------------------------------- the record
 
@@ -368,160 +309,13 @@ error_code RecordWalk::read_respondents(od::object& respondents) {
   return simdjson::SUCCESS;
 }
 
-// ---------------------------------------------------------------- "it", "marketing", "company_metrics"
+}  // namespace json_walk
 
-error_code RecordWalk::read_metrics(od::object& metrics, Audience audience) {
-  for (auto result : metrics) {
-    od::field field;
-    if (auto error = std::move(result).get(field)) return error;
-    // Metric ids are plain words: the key as written is looked up, and unescaped only when not found.
-    std::string_view key = raw_key(field, field.value().raw_json_token().data());
-    const char* key_at = last_;
-    const MetricLookup::Entry* metric = state_.metrics.find(key);
-    if (metric == nullptr && key.find('\\') != std::string_view::npos) {
-      if (auto error = field.unescaped_key().get(key)) return error;
-      metric = state_.metrics.find(key);
-    }
-    if (metric == nullptr) {
-      report_unknown_metric(key, key_at, audience);
-      continue;
-    }
-    const auto slot = metric->slot(audience);
-    if (!slot) {
-      report_not_asked(key, key_at, rules_.metrics[metric->metric], audience);
-      continue;
-    }
-    if (!is_unknown(profile_.values[*slot])) {
-      report(key_at, key.size() + 2, code::duplicate_field,
-             fmt::format("'{}' is given twice in {}", key, object_name(table_key(audience))), "keep one of the two values");
-      continue;
-    }
-    if (auto error = read_metric(field.value(), *metric, audience, *slot)) return error;
-  }
-  return simdjson::SUCCESS;
-}
+namespace {
 
-error_code RecordWalk::read_metric(od::value& value, const MetricLookup::Entry& entry, Audience audience,
-                                   std::uint32_t slot) {
-  const Metric& metric = rules_.metrics[entry.metric];
-  od::json_type type{};
-  if (auto error = value.type().get(type)) return error;
-  // A flag's object is refused as any other value that is not true or false is, below.
-  if (type == od::json_type::object && audience != Audience::Company && metric.kind != MetricKind::Flag) {
-    const char* at = value.raw_json_token().data();
-    od::object sample;
-    if (auto error = value.get_object().get(sample)) return error;
-    return read_sample(sample, at, metric, slot);
-  }
-  WrittenValue written;
-  bool is_null = false;
-  if (auto error = scalar(value, type, written, is_null)) return error;
-  if (is_null) return simdjson::SUCCESS;  // unknown, as if left out
-  if (const auto number = taken_as_written(written, metric)) {
-    profile_.values[slot] = *number;
-    return simdjson::SUCCESS;
-  }
-  ValueProblem problem;
-  if (const auto number = check_metric_value(written, metric, problem))
-    profile_.values[slot] = *number;
-  else
-    report(last_, 0, std::move(problem));
-  return simdjson::SUCCESS;
-}
-
-error_code RecordWalk::read_sample(od::object& sample, const char* at, const Metric& metric, std::uint32_t slot) {
-  const char* n_at = nullptr;
-  const char* value_at = nullptr;
-  WrittenSample fields;
-  bool bad = false;
-  for (auto result : sample) {
-    od::field field;
-    if (auto error = std::move(result).get(field)) return error;
-    std::string_view key;
-    if (auto error = key_of(field, key)) return error;
-    const char* key_at = last_;
-    WrittenValue value;
-    bool is_null = false;
-    if (auto error = scalar(field.value(), value, is_null)) return error;
-    ValueProblem problem;
-    bool read = true;
-    switch (sample_key(key, metric.kind)) {
-      case SampleKey::N:
-        n_at = last_;
-        read = (fields.n = check_sample_count(value, key, metric, kJson, problem)).has_value();
-        break;
-      case SampleKey::Count: read = (fields.count = check_sample_count(value, key, metric, kJson, problem)).has_value(); break;
-      case SampleKey::Value:
-        value_at = last_;
-        read = (fields.value = check_metric_value(value, metric, problem)).has_value();
-        break;
-      case SampleKey::Sd: read = (fields.sd = check_sample_sd(value, metric, kJson, problem)).has_value(); break;
-      case SampleKey::Unknown:
-        report(key_at, key.size() + 2, unknown_sample_key(key, value, metric, kJson));
-        bad = true;
-        continue;
-    }
-    if (!read) report(last_, 0, std::move(problem));
-    bad |= !read;
-  }
-  if (bad) return simdjson::SUCCESS;
-
-  ValueProblem problem;
-  SampleAt where = SampleAt::Whole;
-  const auto checked = check_sample(fields, metric, kJson, problem, where);
-  if (!checked) {
-    if (where == SampleAt::N) return report(n_at, 0, std::move(problem)), simdjson::SUCCESS;
-    if (where == SampleAt::Value) return report(value_at, 0, std::move(problem)), simdjson::SUCCESS;
-    // The whole sample, from its '{' to its '}': the walk stands just past it.
-    const char* after = nullptr;
-    if (document_.current_location().get(after) != simdjson::SUCCESS) after = record_.data() + record_.size();
-    std::size_t length = static_cast<std::size_t>(after - at);
-    while (length > 1 && at[length - 1] != '}') --length;
-    report(at, length, std::move(problem));
-    return simdjson::SUCCESS;
-  }
-  profile_.values[slot] = checked->first;
-  profile_.samples[slot] = checked->second;
-  state_.n_at[slot] = offset(n_at);
-  return simdjson::SUCCESS;
-}
-
-void RecordWalk::report_unknown_metric(std::string_view key, const char* at, Audience audience) {
-  // Prefer the metrics this object can hold; fall back to any metric, then say where ids come from.
-  std::vector<std::string> here, anywhere;
-  for (const auto& [id, index] : rules_.metric_ids) {
-    anywhere.push_back(id);
-    if (rules_.slot_ids.contains(std::pair{index, audience})) here.push_back(id);
-  }
-  const std::string id(key);
-  auto near = closest(id, here);
-  if (!near) near = closest(id, anywhere);
-  const std::string help = near ? fmt::format("did you mean '{}'?", *near)
-                                : fmt::format("use the id of a metric the rules ask of {}", group_of(audience));
-  report(at, key.size() + 2, code::unknown_key,
-         fmt::format("unknown metric '{}' in {}", id, object_name(table_key(audience))), help);
-}
-
-void RecordWalk::report_not_asked(std::string_view key, const char* at, const Metric& metric, Audience audience) {
-  std::vector<std::string> groups, objects;
-  for (Audience asked : metric.asked) {
-    groups.emplace_back(group_of(asked));
-    objects.push_back(object_name(table_key(asked)));
-  }
-  const std::string help =
-      groups.empty() ? std::string("the rules ask this metric of no group")
-                     : fmt::format("'{}' is asked of {}; put it inside {}", metric.id, joined(groups), joined(objects, " or "));
-  report(at, key.size() + 2, code::group_not_asked, fmt::format("'{}' is not asked of {}", metric.id, group_of(audience)),
-         help);
-}
-
-void RecordWalk::check_sample_sizes() {
-  for (std::uint32_t s = 0; s < rules_.slots.size(); ++s) {
-    if (!profile_.samples[s].n) continue;
-    if (auto problem = check_sample_size(profile_, rules_, s))
-      state_.problems.push_back({state_.n_at[s], 0, std::move(*problem)});
-  }
-}
+using json_walk::Problem;
+using json_walk::ReaderState;
+using json_walk::RecordWalk;
 
 // Every field of a profile back to "not given", keeping the buffers' capacity.
 void clear(Profile& profile, const RuleSet& rules) {

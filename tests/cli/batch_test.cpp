@@ -295,7 +295,7 @@ TEST_CASE("a directory of TOML profiles is read file by file, in name order, eac
 
 // ---------------------------------------------------------------- -o and failures
 
-TEST_CASE("-o writes the output file atomically and leaves nothing else behind", "[batch]") {
+TEST_CASE("an output file named with -o is written atomically, and nothing else is left behind", "[batch]") {
   const fs::path dir = scratch_dir("batch-out");
   const auto result = run_rapport({"batch", "examples/batch/portfolio.jsonl", "-r", "rules", "-o", (dir / "out.jsonl").string()});
   CHECK(result.exit_code == 0);
