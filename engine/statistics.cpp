@@ -14,6 +14,8 @@
 namespace rapport::engine::statistics {
 namespace {
 
+double root_sum_of_squares(double x, double y) { return std::sqrt(x * x + y * y); }
+
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr double kInfinity = std::numeric_limits<double>::infinity();
 
@@ -83,11 +85,15 @@ Status first_failure(Status it, Status marketing, double confidence) {
 // Newcombe (1998), method 10: each end combines the two groups' Wilson intervals.
 ConfidenceInterval newcombe_interval(const ShareSummary& it, const ShareSummary& marketing,
                                      double confidence) {
-  const auto a = wilson_interval(it.successes, it.n, confidence);
-  const auto b = wilson_interval(marketing.successes, marketing.n, confidence);
+  // The summaries' own Wilson intervals, when they are at this level (they are, from gather_evidence).
+  const auto a = it.ci.level == confidence ? it.ci : wilson_interval(it.successes, it.n, confidence);
+  const auto b = marketing.ci.level == confidence ? marketing.ci
+                                                   : wilson_interval(marketing.successes, marketing.n, confidence);
   const double difference = it.share - marketing.share;
-  const double below = std::hypot(it.share - a.low, b.high - marketing.share);
-  const double above = std::hypot(a.high - it.share, marketing.share - b.low);
+  // Shares lie in 0..1, so the squares cannot overflow: the plain root is exact enough and several times
+  // cheaper than std::hypot, which guards against overflow (this runs for every gap of every profile).
+  const double below = root_sum_of_squares(it.share - a.low, b.high - marketing.share);
+  const double above = root_sum_of_squares(a.high - it.share, marketing.share - b.low);
   return {difference - below, difference + above, confidence};
 }
 
