@@ -76,6 +76,29 @@ void compare_const_rows(const double* __restrict a, double c, double* __restrict
   for (std::size_t p = 0; p < B; ++p) out[p] = compare<kOp>(a[p], c);
 }
 
+// out = acc AND/OR (a `compare` c), in one pass: the fused tail of all(...)/any(...) over comparisons.
+// `out` may be `acc` (the stack slot the running result sits in).
+template <OpCode kOp, bool kAny>
+void fold_compare_const_rows(const double* acc, const double* __restrict a, double c, double* out) {
+  for (std::size_t p = 0; p < B; ++p) {
+    const double term = compare<kOp>(a[p], c);
+    out[p] = kAny ? kleene_or(acc[p], term) : kleene_and(acc[p], term);
+  }
+}
+
+template <bool kAny>
+void apply_fold_compare_const(OpCode op, const double* acc, const double* a, double c, double* out) {
+  switch (op) {
+    case OpCode::Eq: return fold_compare_const_rows<OpCode::Eq, kAny>(acc, a, c, out);
+    case OpCode::Ne: return fold_compare_const_rows<OpCode::Ne, kAny>(acc, a, c, out);
+    case OpCode::Lt: return fold_compare_const_rows<OpCode::Lt, kAny>(acc, a, c, out);
+    case OpCode::Le: return fold_compare_const_rows<OpCode::Le, kAny>(acc, a, c, out);
+    case OpCode::Gt: return fold_compare_const_rows<OpCode::Gt, kAny>(acc, a, c, out);
+    case OpCode::Ge: return fold_compare_const_rows<OpCode::Ge, kAny>(acc, a, c, out);
+    default: return;
+  }
+}
+
 void apply_binary(OpCode op, const double* a, const double* b, double* out) {
   switch (op) {
     case OpCode::Add: return binary_in_place<OpCode::Add>(a, b, out);
@@ -125,6 +148,28 @@ void apply_unary(OpCode op, const double* a, double* out) {
 bool is_comparison(OpCode op) {
   return op == OpCode::Eq || op == OpCode::Ne || op == OpCode::Lt || op == OpCode::Le || op == OpCode::Gt ||
          op == OpCode::Ge;
+}
+
+// and/or of `operands` values, all(...)/any(...) of two or more: the Kleene connectives.
+bool is_connective(const Instr& in) {
+  if (in.op == OpCode::And || in.op == OpCode::Or) return true;
+  return (in.op == OpCode::All || in.op == OpCode::Any) && in.arg >= 2;
+}
+
+// A connective whose operands after the first are metric-vs-constant comparisons (the shape of nearly
+// every condition) folds each of them into the first operand's slot as it goes: one pass per comparison,
+// instead of one to compare and one to combine. Kleene's and/or are associative and the fold stays left
+// to right, so the result is bit for bit the same.
+bool fuse_connective(BlockProgram& block, const Instr& in) {
+  using Op = BlockProgram::Op;
+  const std::size_t operands = in.op == OpCode::And || in.op == OpCode::Or ? 2 : in.arg;
+  const std::size_t tail = operands - 1;
+  if (block.code.size() < operands) return false;
+  const auto first_fused = block.code.end() - static_cast<std::ptrdiff_t>(tail);
+  if (!std::all_of(first_fused, block.code.end(), [](const auto& i) { return i.kind == Op::CompareConst; })) return false;
+  const Op fused = in.op == OpCode::And || in.op == OpCode::All ? Op::AndCompareConst : Op::OrCompareConst;
+  for (auto it = first_fused; it != block.code.end(); ++it) it->kind = fused;
+  return true;
 }
 
 }  // namespace
@@ -180,10 +225,18 @@ BlockProgram compile_block(const Program& program, const BlockLayout& layout) {
         break;
       case OpCode::Doubt: block.code.push_back({Op::Doubt, in.op, layout.column_of[in.arg], 0}); break;
       case OpCode::Min: case OpCode::Max: case OpCode::All: case OpCode::Any:
+        if (is_connective(in) && fuse_connective(block, in)) {
+          depth -= in.arg - 1;
+          break;
+        }
         block.code.push_back({Op::Fold, in.op, in.arg, 0});
         depth -= in.arg - 1;
         break;
       default:  // the binary operators
+        if (is_connective(in) && fuse_connective(block, in)) {
+          --depth;
+          break;
+        }
         block.code.push_back({Op::Binary, in.op, 0, 0});
         --depth;
         break;
@@ -226,6 +279,19 @@ void run_block(const BlockProgram& program, const BlockColumns& columns, BlockSc
         double* s = slot(top);
         apply_compare_const(in.op, columns.inputs.data() + in.arg * B, program.constants[in.arg2], s);
         operand[top++] = s;
+        break;
+      }
+      case Op::AndCompareConst:
+      case Op::OrCompareConst: {
+        // Folds into the running result below it: the stack does not grow.
+        double* s = slot(top - 1);
+        const double* input = columns.inputs.data() + in.arg * B;
+        const double c = program.constants[in.arg2];
+        if (in.kind == Op::AndCompareConst)
+          apply_fold_compare_const<false>(in.op, operand[top - 1], input, c, s);
+        else
+          apply_fold_compare_const<true>(in.op, operand[top - 1], input, c, s);
+        operand[top - 1] = s;
         break;
       }
       case Op::Unary: {

@@ -41,6 +41,8 @@ struct BlockProgram {
     FindingColumn,  // push findings column arg
     Const,          // push constants[arg] in every row
     CompareConst,   // push (input column arg) `compare` constants[arg2]: the shape of most conditions
+    AndCompareConst,  // top = top and ((input column arg) `op` constants[arg2]): a fused all(...)/and
+    OrCompareConst,   // top = top or ((input column arg) `op` constants[arg2]): a fused any(...)/or
     Unary,          // apply `op` (Neg, Not, Abs, Known) to the top
     Doubt,          // the top becomes unknown where input column arg is unknown
     Binary,         // apply `op` (Add ... Or, Default) to the two top values

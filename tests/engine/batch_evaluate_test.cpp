@@ -68,7 +68,15 @@ std::string operator_rules() {
       "min(it.a, it.b, 3) >= max(it.a - 1, 2)",
       "default(it.a, 0) - abs(it.b - 3) > 0.5",
       "gap(s) >= 10pp or f1 and not f2",
-      "any(f3) or all(f4)"};
+      "any(f3) or all(f4)",
+      // Connectives over comparisons with a constant, which the block evaluator fuses into one pass each:
+      // first operand a comparison, a finding, a flag-like known(), nested, and chained.
+      "all(it.a > 1, it.b < 4, it.s >= 0.4)",
+      "any(f1, it.a == 3, it.b != 2)",
+      "it.a < 2 or it.b >= 3 or it.s < 0.2",
+      "all(any(it.a < 2, it.b > 3), it.s <= 0.5, it.a >= 1)",
+      "known(it.s) and it.a > 2 and it.b <= 4",
+      "any(all(it.a > 4, it.b > 4), not f2, it.s > 0.9)"};
   std::string text = "source src\n  title \"S\"\nend\n";
   text += "metric a\n  question \"Q\"\n  kind scale 1 to 5\n  asked it\nend\n";
   text += "metric b\n  question \"Q\"\n  kind scale 1 to 5\n  asked it\nend\n";
@@ -91,6 +99,27 @@ TEST_CASE("the block evaluator gives run()'s result for every operator on unknow
   std::uniform_real_distribution<double> scale(0.5, 5.5);
   std::bernoulli_distribution awkward(0.4);
   require_block_matches_run(rules, [&] { return awkward(random) ? kAwkward[pick(random)] : scale(random); }, 20);
+}
+
+TEST_CASE("the block evaluator folds comparisons with a constant into all/any/and/or without extra passes",
+          "[batch][block]") {
+  CheckedRules checked(operator_rules());
+  const RuleSet& rules = checked.rules();
+  const BlockLayout layout = BlockLayout::identity(rules.layout().size());
+  auto kinds_of = [&](const std::string& id) {
+    std::vector<BlockProgram::Op> kinds;
+    for (const auto& finding : rules.findings)
+      if (finding.id == id)
+        for (const auto& in : compile_block(finding.condition, layout).code) kinds.push_back(in.kind);
+    return kinds;
+  };
+  using Op = BlockProgram::Op;
+  // all(it.a > 1, it.b < 4, it.s >= 0.4): one comparison, then two folded in.
+  CHECK(kinds_of("f11") == std::vector<Op>{Op::CompareConst, Op::AndCompareConst, Op::AndCompareConst});
+  // any(f1, it.a == 3, it.b != 2): the finding's column, then two folded in.
+  CHECK(kinds_of("f12") == std::vector<Op>{Op::FindingColumn, Op::OrCompareConst, Op::OrCompareConst});
+  // it.a < it.b compares two columns: nothing to fold.
+  CHECK(kinds_of("f1") == std::vector<Op>{Op::Column, Op::Column, Op::Binary});
 }
 
 TEST_CASE("the block evaluator gives run()'s result for every finding of the bundled rule base", "[batch][block]") {
