@@ -14,30 +14,39 @@ constexpr double kNaN = kUnknown;
 
 inline bool nan(double v) { return v != v; }
 
+// The helpers below combine bools with & and |, never && or ||: short-circuit operators are control flow,
+// and GCC leaves a loop with control flow in it unvectorised (the selects it can turn into blends).
+
 // compare() of program.cpp: values closer than rounding error count as equal.
 template <OpCode kOp>
 inline double compare(double a, double b) {
-  const double scale = std::max(1.0, std::max(std::abs(a), std::abs(b)));
-  const bool equal = std::abs(a - b) <= 1e-9 * scale;
+  const double abs_a = a < 0.0 ? -a : a, abs_b = b < 0.0 ? -b : b;
+  const double larger = abs_a > abs_b ? abs_a : abs_b;
+  const double scale = larger > 1.0 ? larger : 1.0;
+  const double difference = a - b;
+  const bool equal = (difference < 0.0 ? -difference : difference) <= 1e-9 * scale;
   // Within tolerance the two compare as equal; otherwise as they are (infinities are never within it).
   bool result;
-  if constexpr (kOp == OpCode::Eq) result = equal || a == b;
-  else if constexpr (kOp == OpCode::Ne) result = !equal && a != b;
-  else if constexpr (kOp == OpCode::Lt) result = !equal && a < b;
-  else if constexpr (kOp == OpCode::Le) result = equal || a <= b;
-  else if constexpr (kOp == OpCode::Gt) result = !equal && a > b;
-  else result = equal || a >= b;
-  return nan(a) || nan(b) ? kNaN : (result ? 1.0 : 0.0);
+  if constexpr (kOp == OpCode::Eq) result = equal | (a == b);
+  else if constexpr (kOp == OpCode::Ne) result = !equal & (a != b);
+  else if constexpr (kOp == OpCode::Lt) result = !equal & (a < b);
+  else if constexpr (kOp == OpCode::Le) result = equal | (a <= b);
+  else if constexpr (kOp == OpCode::Gt) result = !equal & (a > b);
+  else result = equal | (a >= b);
+  const double truth = result ? 1.0 : 0.0;
+  return nan(a) | nan(b) ? kNaN : truth;
 }
 
 // Kleene: false dominates a conjunction, then unknown; true dominates a disjunction, then unknown.
 inline double kleene_and(double a, double b) {
-  const bool any_false = a == 0.0 || b == 0.0;
-  return any_false ? 0.0 : (nan(a) || nan(b) ? kNaN : 1.0);
+  const bool any_false = (a == 0.0) | (b == 0.0);
+  const double otherwise = nan(a) | nan(b) ? kNaN : 1.0;
+  return any_false ? 0.0 : otherwise;
 }
 inline double kleene_or(double a, double b) {
-  const bool any_true = (a != 0.0 && !nan(a)) || (b != 0.0 && !nan(b));
-  return any_true ? 1.0 : (nan(a) || nan(b) ? kNaN : 0.0);
+  const bool any_true = ((a != 0.0) & !nan(a)) | ((b != 0.0) & !nan(b));
+  const double otherwise = nan(a) | nan(b) ? kNaN : 0.0;
+  return any_true ? 1.0 : otherwise;
 }
 // A lone operand of all()/any() still becomes a truth value.
 inline double truth_of(double a) { return nan(a) ? kNaN : (a != 0.0 ? 1.0 : 0.0); }
@@ -77,13 +86,50 @@ void compare_const_rows(const double* __restrict a, double c, double* __restrict
 }
 
 // out = acc AND/OR (a `compare` c), in one pass: the fused tail of all(...)/any(...) over comparisons.
-// `out` may be `acc` (the stack slot the running result sits in).
+// Written with (known, holds) pairs rather than with compare() and kleene_and(): GCC 12 leaves the
+// composition of those two unvectorised (it mixes boolean widths), and this form gives the same values.
+template <OpCode kOp, bool kAny>
+inline double fold_compare(double acc, double a, double c) {
+  const double abs_a = a < 0.0 ? -a : a, abs_c = c < 0.0 ? -c : c;
+  const double larger = abs_a > abs_c ? abs_a : abs_c;
+  const double scale = larger > 1.0 ? larger : 1.0;
+  const double difference = a - c;
+  const bool equal = (difference < 0.0 ? -difference : difference) <= 1e-9 * scale;
+  bool result;
+  if constexpr (kOp == OpCode::Eq) result = equal | (a == c);
+  else if constexpr (kOp == OpCode::Ne) result = !equal & (a != c);
+  else if constexpr (kOp == OpCode::Lt) result = !equal & (a < c);
+  else if constexpr (kOp == OpCode::Le) result = equal | (a <= c);
+  else if constexpr (kOp == OpCode::Gt) result = !equal & (a > c);
+  else result = equal | (a >= c);
+  const bool term_known = !nan(a) & !nan(c);
+  const bool term_holds = term_known & result;
+  const bool acc_known = !nan(acc);
+  const bool acc_holds = acc_known & (acc != 0.0);
+  bool known, holds;
+  if constexpr (kAny) {  // true dominates, then unknown
+    holds = acc_holds | term_holds;
+    known = holds | (acc_known & term_known);
+  } else {  // false dominates, then unknown
+    holds = acc_holds & term_holds;
+    known = (acc_known & !acc_holds) | (term_known & !term_holds) | (acc_known & term_known);
+  }
+  const double truth = holds ? 1.0 : 0.0;
+  return known ? truth : kNaN;
+}
+
+// `out` may be `acc` (the stack slot the running result sits in): a loop for each case, each free of
+// aliasing, so that both vectorise.
 template <OpCode kOp, bool kAny>
 void fold_compare_const_rows(const double* acc, const double* __restrict a, double c, double* out) {
-  for (std::size_t p = 0; p < B; ++p) {
-    const double term = compare<kOp>(a[p], c);
-    out[p] = kAny ? kleene_or(acc[p], term) : kleene_and(acc[p], term);
+  if (acc == out) {
+    double* __restrict in_place = out;
+    for (std::size_t p = 0; p < B; ++p) in_place[p] = fold_compare<kOp, kAny>(in_place[p], a[p], c);
+    return;
   }
+  const double* __restrict from = acc;
+  double* __restrict to = out;
+  for (std::size_t p = 0; p < B; ++p) to[p] = fold_compare<kOp, kAny>(from[p], a[p], c);
 }
 
 template <bool kAny>
