@@ -32,7 +32,8 @@ std::string fingerprint_of(const std::vector<std::string>& files, const dsl::Sou
 }  // namespace
 
 RuleInput require_rules(const std::vector<std::string>& paths, dsl::SourceMap& sources) {
-  LoadedRules loaded = load_rules(paths, sources);
+  // Warnings are not shown here (rapport check shows them), so the lints that make them are not run.
+  LoadedRules loaded = load_rules(paths, sources, engine::Lints::Skip);
   if (!loaded.rules) {
     print_diagnostics(stderr, loaded.diagnostics, sources);
     throw InvalidInput("the rules have " + diagnostic_summary(loaded.diagnostics) +

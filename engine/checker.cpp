@@ -16,33 +16,35 @@ struct Pass {
   std::string_view name;
   void (*run)(CheckState&);
   bool needs_clean;  // runs only when no earlier pass reported an error
+  bool is_lint;      // only warns: left out with Lints::Skip
 };
 
 // The order matters; each line says why a pass comes where it does.
 constexpr Pass kPasses[] = {
     // First: every later pass looks ids up in the symbol table this one fills, across all files.
-    {"declare", checking::declare, false},
+    {"declare", checking::declare, false, false},
     // Before types: the type of a name depends on what it denotes (share metric, finding, ...).
-    {"resolve", checking::resolve, false},
+    {"resolve", checking::resolve, false, false},
     // After resolve, so unknown names are reported once, by resolve, and not again as type errors.
-    {"types", checking::check_types, false},
+    {"types", checking::check_types, false, false},
     // Needs the finding references resolve recorded; must precede the evaluation order of compile.
-    {"cycles", checking::find_cycles, false},
+    {"cycles", checking::find_cycles, false, false},
     // Only a clean rule set is compiled: slots and programs assume every name and type is right.
-    {"compile", checking::compile, true},
+    {"compile", checking::compile, true, false},
     // After the passes whose uses and units it reads; warnings block nothing, so it runs on errors too.
-    {"lint", checking::lint, false},
+    {"lint", checking::lint, false, true},
     // Last: proofs about what conditions can do. They translate names through the compiled rule set
     // (slots, evaluation order), so they need a clean one; slower, yet bounded by the prover's budget.
-    {"lint conditions", checking::lint_conditions, true},
+    {"lint conditions", checking::lint_conditions, true, true},
 };
 
 }  // namespace
 
-CheckResult check(const std::vector<ParsedFile>& files) {
+CheckResult check(const std::vector<ParsedFile>& files, Lints lints) {
   CheckState state(files);
   for (const Pass& pass : kPasses) {
     if (pass.needs_clean && state.has_errors()) continue;
+    if (pass.is_lint && lints == Lints::Skip) continue;
     pass.run(state);
   }
   CheckResult result;

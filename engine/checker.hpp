@@ -21,8 +21,16 @@ struct CheckResult {
   dsl::Diagnostics diagnostics;   // errors and warnings, sorted by location
 };
 
-// Runs the passes in order (declare, resolve, type-check, cycles, compile, lint) and returns
-// every problem found. Files are taken in the order given; ids are global across them.
-CheckResult check(const std::vector<ParsedFile>& files);
+// What to check beyond what evaluation needs.
+enum class Lints : bool {
+  Skip,  // errors only: what assess, batch and the other evaluating commands need (warnings they never show)
+  Run,   // errors and lint warnings, including the condition prover's: rapport check and rapport test
+};
+
+// Runs the passes in order (declare, resolve, type-check, cycles, compile, then the lints unless
+// skipped) and returns every problem found. Files are taken in the order given; ids are global across
+// them. Skipping the lints changes no error and no compiled rule: they only warn, and the prover behind
+// them is most of the time a check takes.
+CheckResult check(const std::vector<ParsedFile>& files, Lints lints = Lints::Run);
 
 }  // namespace rapport::engine

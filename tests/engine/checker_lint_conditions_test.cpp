@@ -32,6 +32,29 @@ std::string recommendation_text(const std::string& id, const std::string& when) 
 
 }  // namespace
 
+// ---------------------------------------------------------------- skipping the lints
+
+TEST_CASE("checking with the lints skipped gives the same rule set and errors, without the warnings",
+          "[checker][lint][prover]") {
+  const std::string text = rules_with("it.sat > 60% and it.sat < 40%");
+  const CheckedRules linted(text, Lints::Run);
+  const CheckedRules plain(text, Lints::Skip);
+  REQUIRE_FALSE(linted.with_code(code::condition_never_holds).empty());
+  CHECK(plain.diagnostics().empty());
+  const RuleSet& a = linted.rules();
+  const RuleSet& b = plain.rules();
+  REQUIRE(a.findings.size() == b.findings.size());
+  CHECK(a.finding_order == b.finding_order);
+  for (std::size_t f = 0; f < a.findings.size(); ++f) {
+    CHECK(a.findings[f].condition.code.size() == b.findings[f].condition.code.size());
+    CHECK(a.findings[f].condition.constants == b.findings[f].condition.constants);
+  }
+  // An error is still an error: an unknown metric.
+  const CheckedRules broken(rules_with("it.nonexistent > 60%"), Lints::Skip);
+  CHECK_FALSE(broken.result().rules.has_value());
+  CHECK_FALSE(broken.diagnostics().empty());
+}
+
 // ---------------------------------------------------------------- never / always
 
 TEST_CASE("a condition no values satisfy, like x > 60% and x < 40%, never holds", "[checker][lint][prover]") {

@@ -25,7 +25,7 @@ struct RuleText {
 // Owns the source files (parsed files and diagnostics point into them) and the check result.
 class CheckedRules {
  public:
-  explicit CheckedRules(std::vector<RuleText> texts) {
+  explicit CheckedRules(std::vector<RuleText> texts, Lints lints = Lints::Run) {
     std::vector<ParsedFile> parsed;
     for (auto& t : texts) {
       sources_.push_back(std::make_unique<dsl::SourceFile>(t.path, t.text));
@@ -33,9 +33,10 @@ class CheckedRules {
       for (auto& d : result.diagnostics) syntax_.push_back(d);
       parsed.push_back({sources_.back().get(), std::move(result.file)});
     }
-    result_ = check(parsed);
+    result_ = check(parsed, lints);
   }
-  explicit CheckedRules(std::string text) : CheckedRules(std::vector<RuleText>{{"test.rules", std::move(text)}}) {}
+  explicit CheckedRules(std::string text, Lints lints = Lints::Run)
+      : CheckedRules(std::vector<RuleText>{{"test.rules", std::move(text)}}, lints) {}
 
   const CheckResult& result() const { return result_; }
   const dsl::Diagnostics& diagnostics() const { return result_.diagnostics; }
