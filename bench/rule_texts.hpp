@@ -15,8 +15,9 @@ struct RuleText {
   std::string text;
 };
 
-// Parses every text and checks them as one rule set (warnings allowed).
-engine::CheckResult check_rule_texts(const std::vector<RuleText>& texts);
+// Parses every text and checks them as one rule set (warnings allowed). Lints::Skip is what the commands
+// that evaluate do (assess, batch, ...); Lints::Run is rapport check.
+engine::CheckResult check_rule_texts(const std::vector<RuleText>& texts, engine::Lints lints);
 
 // The same, for callers that need the rules: throws std::runtime_error with the first error, rendered.
 engine::RuleSet load_rule_texts(const std::vector<RuleText>& texts);

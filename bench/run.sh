@@ -81,7 +81,7 @@ figure realistic_bytes "$(stat -c %s "$data/realistic-$e2e_profiles.jsonl")"
 
 # ---- micro benchmarks (Google Benchmark; CPU time, median of the repetitions)
 say "micro benchmarks: evaluation core and loading"
-"$bin/rapport-bench" --benchmark_filter='^(evaluation|loading)_' --benchmark_repetitions="$repetitions" \
+"$bin/rapport-bench" --benchmark_filter='^(evaluation|loading|checking)_' --benchmark_repetitions="$repetitions" \
   --benchmark_report_aggregates_only=true --benchmark_out="$results/micro.json" --benchmark_out_format=json
 if [ "${RAPPORT_BENCH_GROWTH:-1}" != 0 ]; then
   say "micro benchmarks: growth with rules and profiles"
