@@ -113,6 +113,12 @@ std::vector<std::size_t> declaration_starts(std::string_view text) {
 }
 
 std::size_t too_deep_parenthesis(std::string_view text, std::size_t begin, std::size_t end, std::size_t limit) {
+  // Depth never exceeds the number of '(' bytes, strings and comments included: when that is within the
+  // limit (as it is in nearly every rule file), there is nothing to tokenise.
+  end = std::min(end, text.size());
+  std::size_t opening = 0;
+  for (std::size_t i = begin; i < end; ++i) opening += text[i] == '(';
+  if (opening <= limit) return std::string_view::npos;
   std::size_t depth = 0;
   for (Token token = next_token(text, begin, end); token.kind != TokenKind::End;
        token = next_token(text, token.end, end)) {
