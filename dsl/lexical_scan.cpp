@@ -87,13 +87,25 @@ std::size_t skip_blanks(std::string_view text, std::size_t pos, std::size_t end)
   }
 }
 
+// No token spans two lines (strings and comments stop at the end of theirs), so a line start is a token
+// boundary: the scans below tokenise only the lines that matter, not everything before them. The parser
+// asks for the last token of every field it reads, so scanning from `from` made parsing quadratic in
+// the length of a declaration.
 Token previous_token(std::string_view text, std::size_t from, std::size_t at) {
-  Token previous;
-  for (Token token = next_token(text, from, at); token.kind != TokenKind::End;
-       token = next_token(text, token.end, at)) {
-    if (token.kind != TokenKind::Comment) previous = token;
+  at = std::min(at, text.size());
+  std::size_t end = at;  // tokens starting before this, on the line being looked at
+  while (end > from) {
+    const std::size_t newline = text.rfind('\n', end - 1);
+    const std::size_t line = newline == std::string_view::npos || newline < from ? from : newline + 1;
+    Token previous;
+    for (Token token = next_token(text, line, at); token.kind != TokenKind::End && token.begin < end;
+         token = next_token(text, token.end, at)) {
+      if (token.kind != TokenKind::Comment) previous = token;
+    }
+    if (previous.kind != TokenKind::End || line == from) return previous;
+    end = line - 1;  // the line before, up to its '\n'
   }
-  return previous;
+  return {};
 }
 
 std::vector<std::size_t> declaration_starts(std::string_view text) {
@@ -131,11 +143,20 @@ std::size_t too_deep_parenthesis(std::string_view text, std::size_t begin, std::
 
 std::vector<Comment> comments(std::string_view text) {
   std::vector<Comment> found;
-  for (Token token = next_token(text, 0, text.size()); token.kind != TokenKind::End;
-       token = next_token(text, token.end, text.size())) {
-    if (token.kind != TokenKind::Comment) continue;
-    found.push_back({std::string(text.substr(token.begin, token.end - token.begin)),
-                     {static_cast<std::uint32_t>(token.begin), static_cast<std::uint32_t>(token.end)}});
+  // Only a line with a '#' can hold a comment; tokenising it from its start tells a comment from a '#'
+  // inside a string (see previous_token on why a line start is a token boundary).
+  for (std::size_t line = 0; line < text.size();) {
+    std::size_t line_end = text.find('\n', line);
+    if (line_end == std::string_view::npos) line_end = text.size();
+    if (text.substr(line, line_end - line).find('#') != std::string_view::npos) {
+      for (Token token = next_token(text, line, line_end); token.kind != TokenKind::End;
+           token = next_token(text, token.end, line_end)) {
+        if (token.kind != TokenKind::Comment) continue;
+        found.push_back({std::string(text.substr(token.begin, token.end - token.begin)),
+                         {static_cast<std::uint32_t>(token.begin), static_cast<std::uint32_t>(token.end)}});
+      }
+    }
+    line = line_end + 1;
   }
   return found;
 }

@@ -57,3 +57,56 @@ TEST_CASE("skipping blanks passes whitespace and comments", "[lexical]") {
   CHECK(skip_blanks(text, 0, text.size()) == text.size() - 1);
   CHECK(skip_blanks(text, 0, 3) == 3);
 }
+
+namespace {
+
+// The scans as first written, token by token from the start: the line-wise scans must agree with them.
+Token previous_token_from_start(std::string_view text, std::size_t from, std::size_t at) {
+  Token previous;
+  for (Token token = next_token(text, from, at); token.kind != TokenKind::End; token = next_token(text, token.end, at))
+    if (token.kind != TokenKind::Comment) previous = token;
+  return previous;
+}
+
+std::vector<Span> comment_spans_from_start(std::string_view text) {
+  std::vector<Span> spans;
+  for (Token token = next_token(text, 0, text.size()); token.kind != TokenKind::End;
+       token = next_token(text, token.end, text.size()))
+    if (token.kind == TokenKind::Comment)
+      spans.push_back({static_cast<std::uint32_t>(token.begin), static_cast<std::uint32_t>(token.end)});
+  return spans;
+}
+
+}  // namespace
+
+TEST_CASE("the previous token and the comments, found line by line, are those a scan from the start finds",
+          "[lexical]") {
+  // Random texts of the pieces that matter: strings (closed, open, with '#' and escapes), comments,
+  // words, numbers, operators, blank lines and CRLF.
+  const std::vector<std::string> pieces{"when", " ", "it.sat", "60%", ">=", "(", ")", "\"a # b\"", "\"open # x",
+                                        "\"esc \\\" #\"", "# note", "\n", "\r\n", "\n\n", "\t", "10pp", "and", "é"};
+  std::uint64_t state = 12345;
+  auto next = [&state](std::size_t n) {
+    state = state * 6364136223846793005ull + 1442695040888963407ull;
+    return static_cast<std::size_t>((state >> 33) % n);
+  };
+  for (int round = 0; round < 400; ++round) {
+    std::string text;
+    const std::size_t count = next(40);
+    for (std::size_t i = 0; i < count; ++i) text += pieces[next(pieces.size())];
+    std::vector<Span> found;
+    for (const auto& comment : comments(text)) found.push_back(comment.span);
+    INFO("text: " << text);
+    REQUIRE(found == comment_spans_from_start(text));
+    for (int probe = 0; probe < 20; ++probe) {
+      const std::size_t at = next(text.size() + 2);
+      const std::size_t from = next(at + 1);
+      const Token fast = previous_token(text, from, at);
+      const Token slow = previous_token_from_start(text, from, at);
+      INFO("from " << from << ", at " << at);
+      CHECK(fast.kind == slow.kind);
+      CHECK(fast.begin == slow.begin);
+      CHECK(fast.end == slow.end);
+    }
+  }
+}
