@@ -11,9 +11,9 @@
 namespace rapport::bench {
 namespace {
 
-void load(benchmark::State& state, const std::vector<RuleText>& texts, engine::Lints lints) {
+void load(benchmark::State& state, const std::vector<RuleText>& texts, engine::CheckFor purpose) {
   for (auto _ : state) {
-    engine::CheckResult result = check_rule_texts(texts, lints);
+    engine::CheckResult result = check_rule_texts(texts, purpose);
     if (!result.rules) {
       state.SkipWithError("the rules do not check");
       return;
@@ -32,10 +32,10 @@ std::vector<RuleText> synthetic_texts(benchmark::State& state) {
 
 std::vector<RuleText> bundled_texts() { return read_rule_texts(std::string(RAPPORT_SOURCE_DIR) + "/rules"); }
 
-void loading_synthetic_rules(benchmark::State& state) { load(state, synthetic_texts(state), engine::Lints::Skip); }
-void loading_bundled_rules(benchmark::State& state) { load(state, bundled_texts(), engine::Lints::Skip); }
-void checking_synthetic_rules(benchmark::State& state) { load(state, synthetic_texts(state), engine::Lints::Run); }
-void checking_bundled_rules(benchmark::State& state) { load(state, bundled_texts(), engine::Lints::Run); }
+void loading_synthetic_rules(benchmark::State& state) { load(state, synthetic_texts(state), engine::CheckFor::Evaluation); }
+void loading_bundled_rules(benchmark::State& state) { load(state, bundled_texts(), engine::CheckFor::Evaluation); }
+void checking_synthetic_rules(benchmark::State& state) { load(state, synthetic_texts(state), engine::CheckFor::Everything); }
+void checking_bundled_rules(benchmark::State& state) { load(state, bundled_texts(), engine::CheckFor::Everything); }
 
 BENCHMARK(loading_synthetic_rules)->ArgName("rules")->Arg(100)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond);
 BENCHMARK(loading_bundled_rules)->Unit(benchmark::kMillisecond);

@@ -21,7 +21,7 @@ using namespace rapport::bench;
 // The measured paths: plain names callgrind's --toggle-collect can match, kept out of line.
 extern "C" {
 [[gnu::noinline]] std::size_t measured_load_rules(const std::vector<RuleText>* texts) {
-  return check_rule_texts(*texts, engine::Lints::Skip).rules->findings.size();
+  return check_rule_texts(*texts, engine::CheckFor::Evaluation).rules->findings.size();
 }
 
 [[gnu::noinline]] std::size_t measured_assess(const engine::RuleSet* rules, const dsl::SourceFile* profile) {

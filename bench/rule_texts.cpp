@@ -12,7 +12,7 @@ namespace rapport::bench {
 
 namespace {
 
-engine::CheckResult check_in(const std::vector<RuleText>& texts, dsl::SourceMap& sources, engine::Lints lints) {
+engine::CheckResult check_in(const std::vector<RuleText>& texts, dsl::SourceMap& sources, engine::CheckFor purpose) {
   std::vector<engine::ParsedFile> parsed;
   dsl::Diagnostics syntax;
   for (const RuleText& t : texts) {
@@ -22,19 +22,19 @@ engine::CheckResult check_in(const std::vector<RuleText>& texts, dsl::SourceMap&
     parsed.push_back({&source, std::move(result.file)});
   }
   if (dsl::has_errors(syntax)) return {std::nullopt, syntax};
-  return engine::check(parsed, lints);
+  return engine::check(parsed, purpose);
 }
 
 }  // namespace
 
-engine::CheckResult check_rule_texts(const std::vector<RuleText>& texts, engine::Lints lints) {
+engine::CheckResult check_rule_texts(const std::vector<RuleText>& texts, engine::CheckFor purpose) {
   dsl::SourceMap sources;
-  return check_in(texts, sources, lints);
+  return check_in(texts, sources, purpose);
 }
 
 engine::RuleSet load_rule_texts(const std::vector<RuleText>& texts) {
   dsl::SourceMap sources;
-  engine::CheckResult result = check_in(texts, sources, engine::Lints::Skip);
+  engine::CheckResult result = check_in(texts, sources, engine::CheckFor::Evaluation);
   for (const dsl::Diagnostic& d : result.diagnostics)
     if (d.severity == dsl::DiagSeverity::Error) throw std::runtime_error(dsl::render(d, sources));
   if (!result.rules) throw std::runtime_error("the rules did not check");

@@ -15,9 +15,9 @@ struct RuleText {
   std::string text;
 };
 
-// Parses every text and checks them as one rule set (warnings allowed). Lints::Skip is what the commands
-// that evaluate do (assess, batch, ...); Lints::Run is rapport check.
-engine::CheckResult check_rule_texts(const std::vector<RuleText>& texts, engine::Lints lints);
+// Parses every text and checks them as one rule set (warnings allowed). CheckFor::Evaluation is what the
+// commands that evaluate do (assess, batch, ...); CheckFor::Everything is rapport check.
+engine::CheckResult check_rule_texts(const std::vector<RuleText>& texts, engine::CheckFor purpose);
 
 // The same, for callers that need the rules: throws std::runtime_error with the first error, rendered.
 engine::RuleSet load_rule_texts(const std::vector<RuleText>& texts);

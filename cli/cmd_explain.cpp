@@ -46,7 +46,7 @@ int run_explain(const ExplainParams& params) {
   refuse_output_over_input(params.output, inputs);
 
   dsl::SourceMap sources;
-  RuleInput rules = require_rules(params.rules, sources);
+  RuleInput rules = require_rules(params.rules, sources, engine::CheckFor::Explanation);
   const std::vector<engine::ItemRef> items = items_named(rules.rules, params.ids);
   engine::Profile profile = require_profile(params.profile, rules.rules, sources);
   const engine::Explanation explanation = engine::explain(rules.rules, profile, items, params.evidence);

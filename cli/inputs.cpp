@@ -31,9 +31,9 @@ std::string fingerprint_of(const std::vector<std::string>& files, const dsl::Sou
 
 }  // namespace
 
-RuleInput require_rules(const std::vector<std::string>& paths, dsl::SourceMap& sources) {
+RuleInput require_rules(const std::vector<std::string>& paths, dsl::SourceMap& sources, engine::CheckFor purpose) {
   // Warnings are not shown here (rapport check shows them), so the lints that make them are not run.
-  LoadedRules loaded = load_rules(paths, sources, engine::Lints::Skip);
+  LoadedRules loaded = load_rules(paths, sources, purpose);
   if (!loaded.rules) {
     print_diagnostics(stderr, loaded.diagnostics, sources);
     throw InvalidInput("the rules have " + diagnostic_summary(loaded.diagnostics) +

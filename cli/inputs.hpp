@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "dsl/source_file.hpp"
+#include "engine/checker.hpp"
 #include "engine/model.hpp"
 #include "engine/profile.hpp"
 
@@ -20,7 +21,8 @@ struct RuleInput {
 };
 
 // Throws InvalidInput (diagnostics printed) or IoError.
-RuleInput require_rules(const std::vector<std::string>& paths, dsl::SourceMap& sources);
+RuleInput require_rules(const std::vector<std::string>& paths, dsl::SourceMap& sources,
+                        engine::CheckFor purpose = engine::CheckFor::Evaluation);
 engine::Profile require_profile(const std::string& path, const engine::RuleSet& rules, dsl::SourceMap& sources);
 
 // Refuses an output path that names one of the inputs (it would destroy it). Throws UsageError.

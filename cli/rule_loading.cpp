@@ -54,7 +54,7 @@ std::string bundled_rules_dir() {
                 "(looked for ../share/rapport/rules); name a rule set with -r RULES");
 }
 
-LoadedRules load_rules(const std::vector<std::string>& paths, dsl::SourceMap& sources, engine::Lints lints) {
+LoadedRules load_rules(const std::vector<std::string>& paths, dsl::SourceMap& sources, engine::CheckFor purpose) {
   LoadedRules loaded;
   loaded.files = find_rule_files(paths.empty() ? std::vector<std::string>{bundled_rules_dir()} : paths);
 
@@ -74,7 +74,7 @@ LoadedRules load_rules(const std::vector<std::string>& paths, dsl::SourceMap& so
 
   // Meaning is checked only on syntax that parsed cleanly: errors in broken text would only echo.
   if (!dsl::has_errors(loaded.diagnostics)) {
-    engine::CheckResult checked = engine::check(parsed, lints);
+    engine::CheckResult checked = engine::check(parsed, purpose);
     loaded.diagnostics.insert(loaded.diagnostics.end(), checked.diagnostics.begin(), checked.diagnostics.end());
     loaded.rules = std::move(checked.rules);
   }

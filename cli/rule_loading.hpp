@@ -21,10 +21,9 @@ struct LoadedRules {
 
 // `paths` are files or directories (every *.rules file below a directory, in path order).
 // Empty means the bundled rules. Texts are added to `sources` so diagnostics can quote them.
-// Throws IoError for a path that does not exist or cannot be read. With Lints::Skip, only errors are
-// looked for (see engine::check).
+// Throws IoError for a path that does not exist or cannot be read. `purpose`: see engine::check.
 LoadedRules load_rules(const std::vector<std::string>& paths, dsl::SourceMap& sources,
-                       engine::Lints lints = engine::Lints::Run);
+                       engine::CheckFor purpose = engine::CheckFor::Everything);
 
 // The rule files `paths` name: a file as it is, a directory as every *.rules file below it, in
 // path order. Throws IoError for a path that does not exist or a directory that cannot be read.

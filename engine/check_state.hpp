@@ -93,9 +93,11 @@ struct FindingRead {
 };
 
 struct CheckState {
-  explicit CheckState(const std::vector<ParsedFile>& parsed) : files(parsed) {}
+  explicit CheckState(const std::vector<ParsedFile>& parsed, CheckFor for_use = CheckFor::Everything)
+      : files(parsed), purpose(for_use) {}
 
   const std::vector<ParsedFile>& files;
+  CheckFor purpose;
   dsl::Diagnostics diagnostics;
   RuleSet rules;
 

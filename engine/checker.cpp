@@ -16,7 +16,7 @@ struct Pass {
   std::string_view name;
   void (*run)(CheckState&);
   bool needs_clean;  // runs only when no earlier pass reported an error
-  bool is_lint;      // only warns: left out with Lints::Skip
+  bool is_lint;      // only warns: left out unless checking for everything
 };
 
 // The order matters; each line says why a pass comes where it does.
@@ -40,11 +40,11 @@ constexpr Pass kPasses[] = {
 
 }  // namespace
 
-CheckResult check(const std::vector<ParsedFile>& files, Lints lints) {
-  CheckState state(files);
+CheckResult check(const std::vector<ParsedFile>& files, CheckFor purpose) {
+  CheckState state(files, purpose);
   for (const Pass& pass : kPasses) {
     if (pass.needs_clean && state.has_errors()) continue;
-    if (pass.is_lint && lints == Lints::Skip) continue;
+    if (pass.is_lint && purpose != CheckFor::Everything) continue;
     pass.run(state);
   }
   CheckResult result;

@@ -1,6 +1,7 @@
 // Checks parsed rule files as one rule set and compiles them for evaluation.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <vector>
 
@@ -21,16 +22,18 @@ struct CheckResult {
   dsl::Diagnostics diagnostics;   // errors and warnings, sorted by location
 };
 
-// What to check beyond what evaluation needs.
-enum class Lints : bool {
-  Skip,  // errors only: what assess, batch and the other evaluating commands need (warnings they never show)
-  Run,   // errors and lint warnings, including the condition prover's: rapport check and rapport test
+// What the rule set is checked for: every use gets the same errors and the same compiled programs, and
+// only what it will read is built beyond them.
+enum class CheckFor : std::uint8_t {
+  Evaluation,   // errors only: assess, batch, whatif, import (they never show warnings)
+  Explanation,  // errors, and each condition's explanation tree (ExprTree): explain
+  Everything,   // errors, lint warnings (the condition prover's too) and explanation trees: check, test
 };
 
-// Runs the passes in order (declare, resolve, type-check, cycles, compile, then the lints unless
-// skipped) and returns every problem found. Files are taken in the order given; ids are global across
-// them. Skipping the lints changes no error and no compiled rule: they only warn, and the prover behind
-// them is most of the time a check takes.
-CheckResult check(const std::vector<ParsedFile>& files, Lints lints = Lints::Run);
+// Runs the passes in order (declare, resolve, type-check, cycles, compile, lint) and returns every
+// problem found. Files are taken in the order given; ids are global across them. The lints only warn and
+// the explanation trees only serve explain, yet they were most of the time a check took: `purpose` leaves
+// them out where they are not read.
+CheckResult check(const std::vector<ParsedFile>& files, CheckFor purpose = CheckFor::Everything);
 
 }  // namespace rapport::engine

@@ -73,18 +73,24 @@ std::vector<std::uint32_t> evaluation_order(const std::vector<Finding>& findings
 
 void compile(CheckState& state) {
   RuleSet& rules = state.rules;
+  // The explanation trees (text and place of every sub-expression) only serve explain; without them the
+  // programs are the same and the trees stay empty.
+  const bool trees = state.purpose != CheckFor::Evaluation;
+  auto compiled = [&](const dsl::Expr& expr, std::uint32_t file, ExprTree& tree) {
+    return trees ? compile_expression(state, expr, file, tree) : compile_expression(state, expr);
+  };
   assign_slots(rules);
   for (std::size_t f = 0; f < rules.findings.size(); ++f) {
     const FindingSyntax& syntax = state.finding_syntax[f];
     Finding& finding = rules.findings[f];
-    finding.condition = compile_expression(state, *syntax.when, syntax.file, finding.condition_tree);
+    finding.condition = compiled(*syntax.when, syntax.file, finding.condition_tree);
     finding.narrative = compile_template(state, *syntax.narrative, std::move(finding.narrative.source_text));
   }
   for (std::size_t r = 0; r < rules.recommendations.size(); ++r) {
     const RecommendationSyntax& syntax = state.recommendation_syntax[r];
     Recommendation& rec = rules.recommendations[r];
-    rec.condition = compile_expression(state, *syntax.when, syntax.file, rec.condition_tree);
-    rec.priority = compile_expression(state, *syntax.priority, syntax.file, rec.priority_tree);
+    rec.condition = compiled(*syntax.when, syntax.file, rec.condition_tree);
+    rec.priority = compiled(*syntax.priority, syntax.file, rec.priority_tree);
     for (std::size_t a = 0; a < syntax.actions.size(); ++a)
       rec.actions[a] = compile_template(state, *syntax.actions[a], std::move(rec.actions[a].source_text));
     rec.findings_used = merged(rec.condition.findings, rec.priority.findings);

@@ -104,6 +104,7 @@ class Emitter {
 
   // The node for the instruction just emitted.
   std::uint32_t node(const Expr& e, Kind kind, std::uint32_t ref = 0, std::vector<std::uint32_t> children = {}) {
+    if (tree_ == nullptr) return 0;  // compiling without an explanation tree: nothing to describe
     const auto unit = state_.units.find(&e);
     return add(kind, one_line(state_, file_, e.span), e.span, unit == state_.units.end() ? Unit::Plain : unit->second,
                ref, std::move(children));

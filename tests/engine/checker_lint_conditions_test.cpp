@@ -34,13 +34,15 @@ std::string recommendation_text(const std::string& id, const std::string& when) 
 
 // ---------------------------------------------------------------- skipping the lints
 
-TEST_CASE("checking with the lints skipped gives the same rule set and errors, without the warnings",
+TEST_CASE("checking for evaluation or explanation gives the same rule set and errors, without the warnings",
           "[checker][lint][prover]") {
   const std::string text = rules_with("it.sat > 60% and it.sat < 40%");
-  const CheckedRules linted(text, Lints::Run);
-  const CheckedRules plain(text, Lints::Skip);
+  const CheckedRules linted(text, CheckFor::Everything);
+  const CheckedRules plain(text, CheckFor::Evaluation);
+  const CheckedRules explained(text, CheckFor::Explanation);
   REQUIRE_FALSE(linted.with_code(code::condition_never_holds).empty());
   CHECK(plain.diagnostics().empty());
+  CHECK(explained.diagnostics().empty());
   const RuleSet& a = linted.rules();
   const RuleSet& b = plain.rules();
   REQUIRE(a.findings.size() == b.findings.size());
@@ -48,9 +50,13 @@ TEST_CASE("checking with the lints skipped gives the same rule set and errors, w
   for (std::size_t f = 0; f < a.findings.size(); ++f) {
     CHECK(a.findings[f].condition.code.size() == b.findings[f].condition.code.size());
     CHECK(a.findings[f].condition.constants == b.findings[f].condition.constants);
+    // The explanation trees are built only for those who read them.
+    CHECK(b.findings[f].condition_tree.nodes.empty());
+    CHECK(explained.rules().findings[f].condition_tree.nodes.size() == a.findings[f].condition_tree.nodes.size());
+    CHECK_FALSE(a.findings[f].condition_tree.nodes.empty());
   }
   // An error is still an error: an unknown metric.
-  const CheckedRules broken(rules_with("it.nonexistent > 60%"), Lints::Skip);
+  const CheckedRules broken(rules_with("it.nonexistent > 60%"), CheckFor::Evaluation);
   CHECK_FALSE(broken.result().rules.has_value());
   CHECK_FALSE(broken.diagnostics().empty());
 }

@@ -25,7 +25,7 @@ struct RuleText {
 // Owns the source files (parsed files and diagnostics point into them) and the check result.
 class CheckedRules {
  public:
-  explicit CheckedRules(std::vector<RuleText> texts, Lints lints = Lints::Run) {
+  explicit CheckedRules(std::vector<RuleText> texts, CheckFor purpose = CheckFor::Everything) {
     std::vector<ParsedFile> parsed;
     for (auto& t : texts) {
       sources_.push_back(std::make_unique<dsl::SourceFile>(t.path, t.text));
@@ -33,10 +33,10 @@ class CheckedRules {
       for (auto& d : result.diagnostics) syntax_.push_back(d);
       parsed.push_back({sources_.back().get(), std::move(result.file)});
     }
-    result_ = check(parsed, lints);
+    result_ = check(parsed, purpose);
   }
-  explicit CheckedRules(std::string text, Lints lints = Lints::Run)
-      : CheckedRules(std::vector<RuleText>{{"test.rules", std::move(text)}}, lints) {}
+  explicit CheckedRules(std::string text, CheckFor purpose = CheckFor::Everything)
+      : CheckedRules(std::vector<RuleText>{{"test.rules", std::move(text)}}, purpose) {}
 
   const CheckResult& result() const { return result_; }
   const dsl::Diagnostics& diagnostics() const { return result_.diagnostics; }
