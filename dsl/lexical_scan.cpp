@@ -93,6 +93,23 @@ std::size_t skip_blanks(std::string_view text, std::size_t pos, std::size_t end)
 // the length of a declaration.
 Token previous_token(std::string_view text, std::size_t from, std::size_t at) {
   at = std::min(at, text.size());
+  // The common case, a field's last line with no string or comment on it: every blank is a token
+  // boundary there, so tokenising from the last blank before the last word finds the same token.
+  std::size_t last = at;
+  while (last > from && is_blank(text[last - 1]) && text[last - 1] != '\n') --last;
+  if (last > from && text[last - 1] != '\n') {
+    std::size_t line = last;
+    while (line > from && text[line - 1] != '\n') --line;
+    const std::string_view segment = text.substr(line, at - line);
+    if (segment.find_first_of("\"#") == std::string_view::npos) {
+      std::size_t start = last - 1;
+      while (start > line && !is_blank(text[start - 1])) --start;
+      Token previous;
+      for (Token token = next_token(text, start, at); token.kind != TokenKind::End; token = next_token(text, token.end, at))
+        previous = token;
+      return previous;
+    }
+  }
   std::size_t end = at;  // tokens starting before this, on the line being looked at
   while (end > from) {
     const std::size_t newline = text.rfind('\n', end - 1);

@@ -84,13 +84,14 @@ TEST_CASE("the previous token and the comments, found line by line, are those a 
   // Random texts of the pieces that matter: strings (closed, open, with '#' and escapes), comments,
   // words, numbers, operators, blank lines and CRLF.
   const std::vector<std::string> pieces{"when", " ", "it.sat", "60%", ">=", "(", ")", "\"a # b\"", "\"open # x",
-                                        "\"esc \\\" #\"", "# note", "\n", "\r\n", "\n\n", "\t", "10pp", "and", "é"};
+                                        "\"esc \\\" #\"", "# note", "\n", "\r\n", "\n\n", "\t", "10pp", "and", "é", "  ", "\r",
+                                        "x", "<=", "3.5", "all(", ",", " \n"};
   std::uint64_t state = 12345;
   auto next = [&state](std::size_t n) {
     state = state * 6364136223846793005ull + 1442695040888963407ull;
     return static_cast<std::size_t>((state >> 33) % n);
   };
-  for (int round = 0; round < 400; ++round) {
+  for (int round = 0; round < 2000; ++round) {
     std::string text;
     const std::size_t count = next(40);
     for (std::size_t i = 0; i < count; ++i) text += pieces[next(pieces.size())];
