@@ -2,6 +2,7 @@
 #include "dsl/lexical_scan.hpp"
 
 #include <array>
+#include <cstring>
 #include <string>
 
 namespace rapport::dsl::lexical {
@@ -98,10 +99,10 @@ Token previous_token(std::string_view text, std::size_t from, std::size_t at) {
   std::size_t last = at;
   while (last > from && is_blank(text[last - 1]) && text[last - 1] != '\n') --last;
   if (last > from && text[last - 1] != '\n') {
-    std::size_t line = last;
-    while (line > from && text[line - 1] != '\n') --line;
-    const std::string_view segment = text.substr(line, at - line);
-    if (segment.find_first_of("\"#") == std::string_view::npos) {
+    const void* newline = last > from ? memrchr(text.data() + from, '\n', last - from) : nullptr;
+    const std::size_t line = newline ? static_cast<const char*>(newline) - text.data() + 1 : from;
+    const char* segment = text.data() + line;
+    if (!std::memchr(segment, '"', at - line) && !std::memchr(segment, '#', at - line)) {
       std::size_t start = last - 1;
       while (start > line && !is_blank(text[start - 1])) --start;
       Token previous;
@@ -112,8 +113,8 @@ Token previous_token(std::string_view text, std::size_t from, std::size_t at) {
   }
   std::size_t end = at;  // tokens starting before this, on the line being looked at
   while (end > from) {
-    const std::size_t newline = text.rfind('\n', end - 1);
-    const std::size_t line = newline == std::string_view::npos || newline < from ? from : newline + 1;
+    const void* newline = memrchr(text.data() + from, '\n', end - from);
+    const std::size_t line = newline ? static_cast<const char*>(newline) - text.data() + 1 : from;
     Token previous;
     for (Token token = next_token(text, line, at); token.kind != TokenKind::End && token.begin < end;
          token = next_token(text, token.end, at)) {
