@@ -67,7 +67,8 @@ const dsl::Expr* take_expression(CheckState& state, const FieldSet& fields, Fiel
   if (field == nullptr) return nullptr;
   const Role role = key == FieldKey::Priority ? Role::Priority : Role::Condition;
   if (!add_root(state, {&field->expr, fields.file, owner_kind, owner, role})) return nullptr;
-  copy = field->expr;
+  // The copy outlives the parsed files; evaluation never reads it, so it is not made for evaluation.
+  if (state.purpose != CheckFor::Evaluation) copy = field->expr;
   return &field->expr;
 }
 

@@ -101,7 +101,7 @@ struct Finding {
   std::string id;
   std::string title;
   Severity severity = Severity::Info;
-  dsl::Expr condition_ast;      // kept for explain and the formatter
+  dsl::Expr condition_ast;      // the syntax, for tools that read it (not kept when checking for evaluation)
   Program condition;
   ExprTree condition_tree;      // for explain
   std::vector<Citation> evidence;
