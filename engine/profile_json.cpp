@@ -138,6 +138,16 @@ error_code RecordWalk::key_of(od::field& field, std::string_view& key) {
   return field.unescaped_key().get(key);
 }
 
+error_code RecordWalk::scalar_field(simdjson::simdjson_result<od::field> result, ScalarField& out) {
+  od::field field;
+  if (auto error = std::move(result).get(field)) return error;
+  if (auto error = key_of(field, out.key)) return error;
+  out.key_at = last_;
+  out.value = {};
+  out.is_null = false;
+  return scalar(field.value(), out.value, out.is_null);
+}
+
 // The key between its quotes, escapes and all. The parser has checked the `"key" :` before the value,
 // so its closing quote is found by walking back from the value over the colon and any spaces.
 std::string_view RecordWalk::raw_key(od::field& field, const char* value_at) {
@@ -249,14 +259,9 @@ void RecordWalk::report_unknown_table(std::string_view key, const char* at, bool
 error_code RecordWalk::read_company(od::object& company, const char* company_at) {
   bool has_name = false;
   for (auto result : company) {
-    od::field field;
-    if (auto error = std::move(result).get(field)) return error;
-    std::string_view key;
-    if (auto error = key_of(field, key)) return error;
-    const char* key_at = last_;
-    WrittenValue value;
-    bool is_null = false;
-    if (auto error = scalar(field.value(), value, is_null)) return error;
+    ScalarField field;
+    if (auto error = scalar_field(std::move(result), field)) return error;
+    const auto& [key, key_at, value, is_null] = field;
     const bool name = key == "name";
     if (!name && key != "industry" && key != "assessed_on") {
       report(key_at, key.size() + 2, code::unknown_key, fmt::format("unknown key '{}' in \"company\"", key),
@@ -286,14 +291,9 @@ error_code RecordWalk::read_company(od::object& company, const char* company_at)
 
 error_code RecordWalk::read_respondents(od::object& respondents) {
   for (auto result : respondents) {
-    od::field field;
-    if (auto error = std::move(result).get(field)) return error;
-    std::string_view key;
-    if (auto error = key_of(field, key)) return error;
-    const char* key_at = last_;
-    WrittenValue value;
-    bool is_null = false;
-    if (auto error = scalar(field.value(), value, is_null)) return error;
+    ScalarField field;
+    if (auto error = scalar_field(std::move(result), field)) return error;
+    const auto& [key, key_at, value, is_null] = field;
     const bool it = key == "it";
     if (!it && key != "marketing") {
       report(key_at, key.size() + 2, code::unknown_key, fmt::format("unknown key '{}' in \"respondents\"", key),

@@ -79,14 +79,9 @@ error_code RecordWalk::read_sample(od::object& sample, const char* at, const Met
   WrittenSample fields;
   bool bad = false;
   for (auto result : sample) {
-    od::field field;
-    if (auto error = std::move(result).get(field)) return error;
-    std::string_view key;
-    if (auto error = key_of(field, key)) return error;
-    const char* key_at = last_;
-    WrittenValue value;
-    bool is_null = false;
-    if (auto error = scalar(field.value(), value, is_null)) return error;
+    ScalarField field;
+    if (auto error = scalar_field(std::move(result), field)) return error;
+    const auto& [key, key_at, value, is_null] = field;
     ValueProblem problem;
     bool read = true;
     switch (sample_key(key, metric.kind)) {

@@ -34,6 +34,15 @@ std::string object_name(std::string_view key);
 
 enum class Table : std::uint8_t { Company, Respondents, It, Marketing, CompanyMetrics, Unknown };
 
+// One field of an object whose values are plain ("company", "respondents", a value's sample): its key,
+// where the key is written, and its value. After RecordWalk::scalar_field, last_place() is the value.
+struct ScalarField {
+  std::string_view key;
+  const char* key_at = nullptr;
+  WrittenValue value;
+  bool is_null = false;
+};
+
 // What a reader keeps from record to record.
 struct ReaderState {
   explicit ReaderState(const RuleSet& r) : rules(r), metrics(r), n_at(r.slots.size(), 0) {}
@@ -70,6 +79,7 @@ class RecordWalk {
   std::string_view raw_key(od::field& field, const char* value_at);
   error_code scalar(od::value& value, WrittenValue& written, bool& is_null);
   error_code scalar(od::value& value, od::json_type type, WrittenValue& written, bool& is_null);
+  error_code scalar_field(simdjson::simdjson_result<od::field> result, ScalarField& out);
   error_code object_or_null(od::value& value, std::string_view key, od::object& object, bool& usable);
   error_code read_table(Table table, std::string_view key, const char* key_at, od::value& value);
   error_code read_company(od::object& company, const char* key_at);
