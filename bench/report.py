@@ -78,6 +78,13 @@ def targets(micro, figures):
         rows.append([f"End to end: rapport batch, bundled rules, {count:,} profiles, JSON Lines in and out, --threads 2",
                      "≥ 1,000,000 profiles/s", f"{num(rate, 0)} profiles/s (median of 3: {', '.join(num(s, 2) for s in secs)} s)",
                      verdict(rate >= 1_000_000)])
+        if "floor_1_seconds" in figures:
+            floor = sorted(float(figures[f"floor_{i}_seconds"]) for i in (1, 2, 3))
+            floor_rate = count / statistics.median(floor)
+            rows.append([f"The floor under it: reading, parsing every value (simdjson) and writing lines of "
+                         f"{figures['floor_line_bytes']} bytes alone, nothing checked or evaluated, 2 threads (bench/floor.cpp)",
+                         "(bound)", f"{num(floor_rate, 0)} profiles/s (median of 3: {', '.join(num(s, 2) for s in floor)} s); "
+                         f"rapport takes {num(rate / floor_rate * 100, 0)}% of its speed", "—"])
         big = int(figures["batch_realistic_1_rss_kib"])
         small = int(figures["batch_rss_10000_rss_kib"])
         rows.append([f"Memory: peak RSS of rapport batch at {count:,} vs 10,000 profiles", "≤ 1.2×",

@@ -46,7 +46,7 @@ launcher=()
 command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release "-DCMAKE_CXX_FLAGS_RELEASE=-O2 -DNDEBUG" \
       -DRAPPORT_BENCH=ON -DBUILD_TESTING=OFF -DRAPPORT_BENCH_SEED="$seed" "${launcher[@]}" >/dev/null
-cmake --build "$build" -j "$(nproc)" --target rapport rapport-bench rapport-bench-callgrind rapport-bench-generate
+cmake --build "$build" -j "$(nproc)" --target rapport rapport-bench rapport-bench-callgrind rapport-bench-generate rapport-bench-floor
 
 rm -rf "$results"
 mkdir -p "$results/callgrind" "$data"
@@ -102,13 +102,27 @@ batch_run() {  # batch_run NAME INPUT [rapport batch flags...]: wall seconds and
   figure "${name}_seconds" "$(seconds_between "$start" "$end")"
   figure "${name}_rss_kib" "$(peak_rss_kib "$results/$name.time")"
   figure "${name}_lines" "$(wc -l <"$out")"
+  figure "${name}_bytes" "$(stat -c %s "$out")"
   rm -f "$out"
+}
+floor_run() {  # floor_run NAME INPUT LINE_BYTES: the floor under rapport batch (bench/floor.cpp), 2 threads
+  local name=$1 out=$data/floor-out start end
+  start=$(now)
+  "$bin/rapport-bench-floor" "$2" "$out" "$3" 2 >/dev/null
+  end=$(now)
+  figure "${name}_seconds" "$(seconds_between "$start" "$end")"
+  rm -f "$out".*
 }
 if "$rapport" --help | grep -qE '^ +batch( |$)'; then
   say "end to end: rapport batch, $e2e_profiles realistic profiles, --threads 2"
   figure batch_profiles "$e2e_profiles"
   for run in 1 2 3; do batch_run "batch_realistic_$run" "$data/realistic-$e2e_profiles.jsonl" --threads 2; done
   batch_run batch_rss_10000 "$data/realistic-10000.jsonl" --threads 2
+  say "end to end: the floor (reading, parsing and writing alone), same input, lines as long as rapport's"
+  line_bytes=$(awk -F= '$1 == "batch_realistic_1_bytes" { b = $2 } $1 == "batch_realistic_1_lines" { l = $2 }
+                        END { printf "%d", (b + l - 1) / l }' "$figures")
+  figure floor_line_bytes "$line_bytes"
+  for run in 1 2 3; do floor_run "floor_$run" "$data/realistic-$e2e_profiles.jsonl" "$line_bytes"; done
   batch_run batch_synthetic "$data/synthetic-100000.jsonl" -r "$data/synthetic-1000.rules" --threads 2
 else
   say "rapport batch does not exist in this build yet: the batch and memory figures are skipped"
