@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Runs the libFuzzer targets (docs/robustness.md) for a bounded time each, as many at once as there are
+# cores (RAPPORT_FUZZ_JOBS=N to change that; CI runs all five at once), after building them (scripts/sanitize.sh --build). Each starts from its seed corpus in
+# fuzz/corpus/NAME and keeps what it finds in build-sanitize/fuzz/corpus/NAME, so later runs go on from
+# there. A crash, a leak, a sanitizer report or an input slower than 10 s fails the run; its input is
+# saved in build-sanitize/fuzz/artifacts/ (move it to fuzz/regressions/NAME/ with the fix).
+#   bash scripts/fuzz.sh [SECONDS] [NAME...]     # default: 60 s each, every target
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-60}
+shift || true
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=(rules profile csv jsonl evaluator)
+
+bash scripts/sanitize.sh --build
+work=build-sanitize/fuzz
+mkdir -p "$work/artifacts" "$work/logs"
+
+run_one() {
+  local name=$1
+  mkdir -p "$work/corpus/$name"
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    "build-sanitize/bin/${name}_fuzzer" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+    -print_final_stats=1 -artifact_prefix="$work/artifacts/$name-" \
+    "$work/corpus/$name" "fuzz/corpus/$name" >"$work/logs/$name.log" 2>&1
+}
+
+failed=()
+running=0
+pids=()
+names=()
+for name in "${targets[@]}"; do
+  run_one "$name" &
+  pids+=($!)
+  names+=("$name")
+  running=$((running + 1))
+  if [ "$running" -ge "${RAPPORT_FUZZ_JOBS:-$(nproc)}" ]; then
+    wait -n || true
+    running=$((running - 1))
+  fi
+done
+for i in "${!pids[@]}"; do
+  wait "${pids[$i]}" 2>/dev/null || true
+done
+
+printf '%-10s %12s %10s %8s  %s\n' target executions exec/s coverage result
+for name in "${targets[@]}"; do
+  log=$work/logs/$name.log
+  runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
+  speed=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
+  cov=$(grep -oE 'cov: [0-9]+' "$log" | tail -1 | cut -d' ' -f2)
+  if grep -qE '^==[0-9]+==ERROR|^SUMMARY: |deadly signal|ALARM: working on the last Unit|runtime error:' "$log" ||
+     [ -z "$runs" ]; then
+    result="FAILED (see $log)"
+    failed+=("$name")
+  else
+    result=ok
+  fi
+  printf '%-10s %12s %10s %8s  %s\n' "$name" "${runs:-?}" "${speed:-?}" "${cov:-?}" "$result"
+done
+if [ ${#failed[@]} -gt 0 ]; then
+  echo "fuzz: ${failed[*]} failed; the inputs are in $work/artifacts/" >&2
+  for name in "${failed[@]}"; do tail -40 "$work/logs/$name.log" >&2; done
+  exit 1
+fi
