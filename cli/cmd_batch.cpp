@@ -11,6 +11,7 @@
 #include "cli/batch_input.hpp"
 #include "cli/batch_pipeline.hpp"
 #include "cli/commands.hpp"
+#include "cli/diagnostic_output.hpp"
 #include "cli/errors.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/file_io.hpp"
@@ -98,8 +99,10 @@ int run_batch_command(const BatchParams& params) {
   if (totals.failed > totals.shown)
     fmt::print(stderr, "... and {} more record{} with errors, not shown here\n", totals.failed - totals.shown,
                totals.failed - totals.shown == 1 ? "" : "s");
-  fmt::print(stderr, "error: {} of {} record{} in {} could not be read; their lines in the output say why\n",
-             totals.failed, totals.records, totals.records == 1 ? "" : "s", source->name());
+  print_failure(stderr,
+                fmt::format("{} of {} record{} in {} could not be read; their lines in the output say why",
+                            totals.failed, totals.records, totals.records == 1 ? "" : "s", source->name()),
+                "fix those records and assess them again; the others were assessed (their lines are complete)");
   return kInvalidInput;
 }
 
