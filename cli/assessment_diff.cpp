@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "dsl/diagnostic_codes.hpp"
+#include "dsl/text_encoding.hpp"
 
 namespace rapport::cli {
 namespace {
@@ -263,6 +264,10 @@ std::vector<MetricChange> compare_metrics(const ReportSnapshot& before, const Re
 
 ReadReport read_report(const dsl::SourceFile& source) {
   ReadReport result;
+  if (auto problem = dsl::text_problem(source)) {
+    result.diagnostics.push_back(std::move(*problem));
+    return result;
+  }
   json document;
   try {
     document = json::parse(source.text());

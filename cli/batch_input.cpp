@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "cli/file_io.hpp"
+#include "dsl/text_encoding.hpp"
 #include "engine/profile_json.hpp"
 
 namespace rapport::cli {
@@ -40,8 +41,6 @@ namespace {
 constexpr std::size_t kChunkBytes = 256 * 1024;
 constexpr std::size_t kDirectoryChunkFiles = 32;
 
-std::string reason(int error_number) { return std::strerror(error_number); }
-
 // ---------------------------------------------------------------- JSON Lines
 
 class JsonLinesSource : public BatchSource {
@@ -60,6 +59,11 @@ class JsonLinesSource : public BatchSource {
 
  private:
   std::size_t read_more(LineBuffer& buffer);
+  // A gzip file or UTF-16 text would make every "line" an error: refused as a whole (exit 3), by its first line.
+  void refuse_binary(std::string_view first_line) const {
+    if (const auto kind = dsl::binary_kind(first_line))
+      throw InvalidInput(name_ + " is not a text file: it looks like " + kind->what, kind->help);
+  }
 
   int fd_;
   bool owned_;
@@ -78,7 +82,7 @@ std::size_t JsonLinesSource::read_more(LineBuffer& buffer) {
       buffer.resize(buffer.size() + static_cast<std::size_t>(got));
       return static_cast<std::size_t>(got);
     }
-    if (errno != EINTR) throw IoError("cannot read " + name_ + ": " + reason(errno));
+    if (errno != EINTR) throw cannot_read(name_, errno);
   }
 }
 
@@ -109,6 +113,7 @@ bool JsonLinesSource::next(BatchChunk& chunk) {
   if (buffer.size() == 0) return false;
 
   const std::string_view text = buffer.text();
+  if (chunk.starts_input) refuse_binary(text.substr(0, text.find('\n')));
   std::uint64_t lines = text.back() == '\n' ? 0 : 1;  // the input's last line may have no line end
   for (const char* p = text.data(); (p = static_cast<const char*>(std::memchr(p, '\n', text.end() - p))); ++p) ++lines;
   chunk.first_line = next_line_;
@@ -119,16 +124,21 @@ bool JsonLinesSource::next(BatchChunk& chunk) {
 
 // ---------------------------------------------------------------- a directory of TOML profiles
 
+// The *.toml files in `directory` (not below it), in name order.
+std::vector<std::string> profile_files_in(const std::string& directory) {
+  std::vector<std::string> files;
+  std::error_code ec;
+  for (fs::directory_iterator it(directory, ec), end; !ec && it != end; it.increment(ec)) {
+    if (it->path().extension() == ".toml" && !it->is_directory()) files.push_back(it->path().string());
+  }
+  if (ec) throw cannot_read(directory, ec.value());
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
 class DirectorySource : public BatchSource {
  public:
-  explicit DirectorySource(std::string path) : name_(std::move(path)) {
-    std::error_code ec;
-    for (fs::directory_iterator it(name_, ec), end; !ec && it != end; it.increment(ec)) {
-      if (it->path().extension() == ".toml" && !it->is_directory()) files_.push_back(it->path().string());
-    }
-    if (ec) throw IoError("cannot read " + name_ + ": " + ec.message());
-    std::sort(files_.begin(), files_.end());
-  }
+  explicit DirectorySource(std::string path) : name_(std::move(path)), files_(profile_files_in(name_)) {}
 
   bool next(BatchChunk& chunk) override {
     chunk.lines.clear();
@@ -151,12 +161,19 @@ class DirectorySource : public BatchSource {
 
 }  // namespace
 
+std::vector<std::string> batch_input_files(const std::string& input) {
+  if (input == "-") return {};
+  std::error_code ec;
+  if (fs::is_directory(input, ec)) return profile_files_in(input);
+  return {input};
+}
+
 std::unique_ptr<BatchSource> open_batch_source(const std::string& input) {
   if (input == "-") return std::make_unique<JsonLinesSource>(STDIN_FILENO, "<stdin>", false);
   std::error_code ec;
   if (fs::is_directory(input, ec)) return std::make_unique<DirectorySource>(input);
   const int fd = ::open(input.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) throw IoError("cannot read " + input + ": " + reason(errno));
+  if (fd < 0) throw cannot_read(input, errno);
   return std::make_unique<JsonLinesSource>(fd, input, true);
 }
 

@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "cli/batch_chunk.hpp"
 
@@ -24,6 +25,10 @@ class BatchSource {
   // How diagnostics name the input: its path, or <stdin>.
   virtual const std::string& name() const = 0;
 };
+
+// The files `input` stands for, to keep outputs off them: the *.toml profiles in it for a directory,
+// none for standard input ("-"), itself otherwise.
+std::vector<std::string> batch_input_files(const std::string& input);
 
 // `input` is "-" (standard input), a directory (its *.toml files, in name order) or a JSON Lines file.
 // Throws IoError when it does not exist or cannot be opened.

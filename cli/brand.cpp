@@ -16,6 +16,7 @@
 #include "cli/file_io.hpp"
 #include "cli/report_css.hpp"
 #include "dsl/diagnostic_codes.hpp"
+#include "dsl/text_encoding.hpp"
 #include "engine/suggest.hpp"
 
 namespace rapport::cli {
@@ -144,17 +145,23 @@ class BrandReader {
 Brand load_brand(const std::string& path, dsl::SourceMap& sources) {
   const dsl::SourceFile& file = sources.add(path, read_text_file(path));
   BrandReader reader(path);
-  try {
-    reader.read(toml::parse(std::string_view(file.text()), std::string_view(file.path())));
-  } catch (const toml::parse_error& error) {
-    reader.syntax_error(error);
+  dsl::Diagnostics diagnostics;
+  if (auto problem = dsl::text_problem(file)) {
+    diagnostics.push_back(std::move(*problem));
+  } else {
+    try {
+      reader.read(toml::parse(std::string_view(file.text()), std::string_view(file.path())));
+    } catch (const toml::parse_error& error) {
+      reader.syntax_error(error);
+    }
+    diagnostics = reader.diagnostics();
   }
-  if (!reader.diagnostics().empty()) {
-    dsl::Diagnostics diagnostics = reader.diagnostics();
+  if (!diagnostics.empty()) {
     dsl::sort_by_location(diagnostics);
     print_diagnostics(stderr, diagnostics, sources);
     throw InvalidInput("the brand file " + path + " has " + diagnostic_summary(diagnostics) +
-                       "; no report was written");
+                           "; no report was written",
+                       "fix what the messages above point at (docs/reports.md describes brand files), or leave out --brand");
   }
   reader.embed_logo();
   return reader.take();

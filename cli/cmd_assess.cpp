@@ -10,6 +10,7 @@
 #include "cli/pdf_export.hpp"
 #include "cli/report.hpp"
 #include "cli/report_model.hpp"
+#include "cli/rule_loading.hpp"
 #include "cli/terminal.hpp"
 
 namespace rapport::cli {
@@ -26,13 +27,13 @@ struct AssessParams {
 };
 
 int run_assess(const AssessParams& params) {
-  std::vector<std::string> inputs = params.rules;
-  inputs.push_back(params.profile);
-  if (!params.brand.empty()) inputs.push_back(params.brand);
-  refuse_output_over_input(params.output, inputs);
   if (params.format == "pdf" && params.output == "-") {
     throw UsageError("a PDF report is a binary file: name it with -o, e.g. -o report.pdf");
   }
+  std::vector<std::string> inputs = rule_set_files(params.rules);
+  inputs.push_back(params.profile);
+  if (!params.brand.empty()) inputs.push_back(params.brand);
+  check_output(params.output, inputs);
 
   dsl::SourceMap sources;
   RuleInput rules = require_rules(params.rules, sources);

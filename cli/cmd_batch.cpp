@@ -11,11 +11,13 @@
 #include "cli/batch_input.hpp"
 #include "cli/batch_pipeline.hpp"
 #include "cli/commands.hpp"
+#include "cli/diagnostic_output.hpp"
 #include "cli/errors.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/file_io.hpp"
 #include "cli/inputs.hpp"
 #include "cli/progress_bar.hpp"
+#include "cli/rule_loading.hpp"
 #include "cli/summary_options.hpp"
 #include "cli/terminal.hpp"
 #include "engine/portfolio.hpp"
@@ -39,19 +41,22 @@ bool same_file(const std::string& a, const std::string& b) {
   return std::filesystem::weakly_canonical(a, ec) == std::filesystem::weakly_canonical(b, ec);
 }
 
-// The summary goes somewhere of its own: not over the input or the JSON lines, nor with them on standard output.
-void refuse_summary_path(const BatchParams& params) {
+// The JSON lines and the summary go somewhere of their own: not over an input (the profiles, the rules),
+// not over each other, and not both to standard output.
+void check_outputs(const BatchParams& params) {
+  std::vector<std::string> inputs = rule_set_files(params.rules);
+  const std::vector<std::string> profiles = batch_input_files(params.input);
+  inputs.insert(inputs.end(), profiles.begin(), profiles.end());
+  check_output(params.output, inputs);
+  if (!params.summary.wanted()) return;
   const std::string& summary = params.summary.file;
   if (summary == "-" && params.output == "-") {
-    throw UsageError("the JSON lines and the summary cannot both go to standard output: name a file with -o or with "
-                     "--summary");
+    throw UsageError("the JSON lines and the summary cannot both go to standard output",
+                     "name a file for one of them, with -o FILE or with --summary FILE");
   }
-  if (summary == "-") return;
-  if (params.input != "-" && same_file(summary, params.input)) {
-    throw UsageError("--summary " + summary + " names the input; write the summary somewhere else");
-  }
-  if (params.output != "-" && same_file(summary, params.output)) {
-    throw UsageError("--summary " + summary + " is also the output of -o; give each its own file");
+  check_output(summary, inputs, "--summary");
+  if (summary != "-" && params.output != "-" && same_file(summary, params.output)) {
+    throw UsageError("--summary " + summary + " is also the output of -o", "give each its own file");
   }
 }
 
@@ -63,8 +68,7 @@ void write_summary(const BatchParams& params, const engine::Portfolio& portfolio
 }
 
 int run_batch_command(const BatchParams& params) {
-  if (params.input != "-") refuse_output_over_input(params.output, {params.input});
-  if (params.summary.wanted()) refuse_summary_path(params);
+  check_outputs(params);
 
   dsl::SourceMap sources;
   const RuleInput rules = require_rules(params.rules, sources);
@@ -95,8 +99,10 @@ int run_batch_command(const BatchParams& params) {
   if (totals.failed > totals.shown)
     fmt::print(stderr, "... and {} more record{} with errors, not shown here\n", totals.failed - totals.shown,
                totals.failed - totals.shown == 1 ? "" : "s");
-  fmt::print(stderr, "error: {} of {} record{} in {} could not be read; their lines in the output say why\n",
-             totals.failed, totals.records, totals.records == 1 ? "" : "s", source->name());
+  print_failure(stderr,
+                fmt::format("{} of {} record{} in {} could not be read; their lines in the output say why",
+                            totals.failed, totals.records, totals.records == 1 ? "" : "s", source->name()),
+                "fix those records and assess them again; the others were assessed (their lines are complete)");
   return kInvalidInput;
 }
 

@@ -29,13 +29,14 @@ ReportSnapshot require_report(const std::string& path, dsl::SourceMap& sources) 
   ReadReport result = read_report(source);
   if (!result.report) {
     print_diagnostics(stderr, result.diagnostics, sources);
-    throw InvalidInput(path + " is not a Rapport JSON report; nothing was compared");
+    throw InvalidInput(path + " is not a Rapport JSON report; nothing was compared",
+                       "compare two reports written by rapport assess -f json");
   }
   return std::move(*result.report);
 }
 
 int run_diff(const DiffParams& params) {
-  refuse_output_over_input(params.output, {params.before, params.after});
+  check_output(params.output, {params.before, params.after});
   dsl::SourceMap sources;
   const ReportSnapshot before = require_report(params.before, sources);
   const ReportSnapshot after = require_report(params.after, sources);

@@ -8,6 +8,7 @@
 #include "cli/explain_render.hpp"
 #include "cli/file_io.hpp"
 #include "cli/inputs.hpp"
+#include "cli/rule_loading.hpp"
 #include "cli/terminal.hpp"
 #include "engine/explain.hpp"
 #include "engine/suggest.hpp"
@@ -35,15 +36,15 @@ std::vector<engine::ItemRef> items_named(const engine::RuleSet& rules, const std
     std::string message = "'" + id + "' is not a finding or recommendation of these rules";
     if (rules.metric_index(id)) message = "'" + id + "' is a metric; explain takes the id of a finding or recommendation";
     if (const auto close = engine::closest(id, engine::item_ids(rules))) message += "; did you mean '" + *close + "'?";
-    throw UsageError(message);
+    throw UsageError(message, "name findings and recommendations as the rules declare them, or no ids to explain them all");
   }
   return items;
 }
 
 int run_explain(const ExplainParams& params) {
-  std::vector<std::string> inputs = params.rules;
+  std::vector<std::string> inputs = rule_set_files(params.rules);
   inputs.push_back(params.profile);
-  refuse_output_over_input(params.output, inputs);
+  check_output(params.output, inputs);
 
   dsl::SourceMap sources;
   RuleInput rules = require_rules(params.rules, sources, engine::CheckFor::Explanation);

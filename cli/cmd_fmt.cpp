@@ -73,7 +73,7 @@ class Formatter {
     try {
       text = read_text_file(path);
     } catch (const IoError& e) {
-      fmt::print(stderr, "error: {}\n", e.what());
+      print_failure(stderr, e);
       ++tally_.unreadable;
       return;
     }
@@ -88,7 +88,7 @@ class Formatter {
       rewrite(path, *formatted);
       fmt::print("reformatted {}\n", path);
     } catch (const IoError& e) {
-      fmt::print(stderr, "error: {}\n", e.what());
+      print_failure(stderr, e);
       --tally_.changed;
       ++tally_.unreadable;
     }
@@ -97,7 +97,7 @@ class Formatter {
   // `-`: standard input to standard output (or, with --check/--diff, what would change).
   void standard_input() {
     const std::string text{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
-    if (std::cin.bad()) throw IoError("cannot read standard input");
+    if (std::cin.bad()) throw IoError("cannot read standard input", "check what is piped into rapport fmt -");
     const std::optional<std::string> formatted = format(kStdinName, text);
     if (!formatted) return;
     if (params_.diff) {
@@ -118,7 +118,7 @@ class Formatter {
   static void rewrite(const std::string& path, const std::string& text) {
     std::error_code ec;
     const fs::path target = fs::is_symlink(path, ec) ? fs::canonical(path, ec) : fs::path(path);
-    if (ec) throw IoError("cannot write " + path + ": " + ec.message());
+    if (ec) throw cannot_write(path, ec.value());
     const fs::perms permissions = fs::status(target, ec).permissions();
     write_output(target.string(), text);
     if (!ec) fs::permissions(target, permissions, ec);  // best effort: the text is what matters
@@ -155,11 +155,14 @@ int run_fmt(const FmtParams& params) {
     return formatter.tally().exit_code(params.check);
   }
   for (const auto& path : params.paths) {
-    if (path == "-") throw UsageError("- (standard input) cannot be mixed with files");
+    if (path == "-")
+      throw UsageError("- (standard input) cannot be mixed with files",
+                       "format standard input on its own (rapport fmt - < FILE), or name only files");
   }
   const std::vector<std::string> paths = find_rule_files(params.paths);
   if (paths.empty()) {
-    fmt::print(stderr, "error: no .rules files found in {}\n", fmt::join(params.paths, ", "));
+    print_failure(stderr, fmt::format("no .rules files found in {}", fmt::join(params.paths, ", ")),
+                  "name .rules files, or directories that hold some");
     return kInvalidInput;
   }
   for (const auto& path : paths) formatter.file(path);

@@ -11,6 +11,7 @@
 #include "cli/file_io.hpp"
 #include "cli/imported_profile.hpp"
 #include "cli/inputs.hpp"
+#include "cli/rule_loading.hpp"
 #include "engine/survey_import.hpp"
 
 namespace rapport::cli {
@@ -40,16 +41,18 @@ engine::SurveyExport read_export(const ImportParams& params, const dsl::SourceFi
       engine::read_survey_export(csv, *engine::dialect_from_name(params.dialect), separator_of(params.separator));
   if (survey.columns.empty()) {
     print_diagnostics(stderr, survey.diagnostics, sources);
-    throw InvalidInput(fmt::format("{} cannot be read as a survey export; nothing was written", params.responses));
+    throw InvalidInput(fmt::format("{} cannot be read as a survey export; nothing was written", params.responses),
+                       "export the responses again as CSV in UTF-8, or name the tool and separator with --dialect and "
+                       "--separator (docs/survey.md)");
   }
   return survey;
 }
 
 int run_import(const ImportParams& params) {
-  std::vector<std::string> inputs = params.rules;
+  std::vector<std::string> inputs = rule_set_files(params.rules);
   inputs.push_back(params.responses);
   inputs.push_back(params.survey);
-  refuse_output_over_input(params.output, inputs);
+  check_output(params.output, inputs);
 
   dsl::SourceMap sources;
   const RuleInput rules = require_rules(params.rules, sources);
@@ -60,7 +63,8 @@ int run_import(const ImportParams& params) {
   if (!mapping.mapping) {
     print_diagnostics(stderr, mapping.diagnostics, sources);
     throw InvalidInput(fmt::format("the survey mapping {} has {}; nothing was written", params.survey,
-                                   diagnostic_summary(mapping.diagnostics)));
+                                   diagnostic_summary(mapping.diagnostics)),
+                       "fix what the messages above point at (docs/survey.md describes mappings)");
   }
 
   const engine::SurveyImport imported =
@@ -69,10 +73,12 @@ int run_import(const ImportParams& params) {
   problems.insert(problems.end(), imported.diagnostics.begin(), imported.diagnostics.end());
   dsl::sort_by_location(problems);
   print_diagnostics(stderr, problems, sources);
-  if (dsl::has_errors(imported.diagnostics)) throw InvalidInput("nothing could be imported; nothing was written");
+  if (dsl::has_errors(imported.diagnostics)) throw InvalidInput("nothing could be imported; nothing was written",
+                       "check that the mapping's group column and answers match the export (see the messages above)");
   if (params.strict && !problems.empty())
     throw InvalidInput(fmt::format("--strict: the responses have {} (see above); nothing was written",
-                                   diagnostic_summary(problems)));
+                                   diagnostic_summary(problems)),
+                       "fix the responses or the mapping, or run without --strict to import the rest with warnings");
 
   const ImportSources from{params.responses, params.survey, survey.dialect};
   write_output(params.output, render_imported_profile(*mapping.mapping, imported, rules.rules, from));

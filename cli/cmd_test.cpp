@@ -42,8 +42,10 @@ int run_test(const TestParams& params) {
   TestOutputOptions options{params.verbose, params.coverage, {use_color(stdout), terminal_width(stdout)}};
   write_output("-", params.format == "json" ? render_test_json(run, options) : render_test_text(run, options));
   if (const std::size_t invalid = run.invalid_files(); invalid > 0) {
-    fmt::print(stderr, "error: {} test file{} {} errors; {} cases were not run\n", invalid, invalid == 1 ? "" : "s",
-               invalid == 1 ? "has" : "have", invalid == 1 ? "its" : "their");
+    print_failure(stderr,
+                  fmt::format("{} test file{} {} errors; {} cases were not run", invalid, invalid == 1 ? "" : "s",
+                              invalid == 1 ? "has" : "have", invalid == 1 ? "its" : "their"),
+                  "fix what the messages above point at; the cases of the other files ran");
   }
   return exit_code(run);
 }

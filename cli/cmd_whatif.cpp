@@ -7,6 +7,7 @@
 #include "cli/exit_codes.hpp"
 #include "cli/file_io.hpp"
 #include "cli/inputs.hpp"
+#include "cli/rule_loading.hpp"
 #include "cli/terminal.hpp"
 #include "cli/whatif_render.hpp"
 #include "cli/whatif_set.hpp"
@@ -24,9 +25,9 @@ struct WhatIfParams {
 };
 
 int run_whatif(const WhatIfParams& params) {
-  std::vector<std::string> inputs = params.rules;
+  std::vector<std::string> inputs = rule_set_files(params.rules);
   inputs.push_back(params.profile);
-  refuse_output_over_input(params.output, inputs);
+  check_output(params.output, inputs);
 
   dsl::SourceMap sources;
   RuleInput rules = require_rules(params.rules, sources);

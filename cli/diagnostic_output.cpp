@@ -15,6 +15,16 @@ void print_diagnostics(std::FILE* stream, const dsl::Diagnostics& diagnostics, c
   std::fflush(stream);
 }
 
+void print_failure(std::FILE* stream, const std::string& message, const std::string& help) {
+  const dsl::Diagnostic failure{dsl::DiagSeverity::Error, "", message, {}, {}, help};
+  fmt::print(stream, "{}", dsl::render(failure, dsl::SourceMap{}, use_color(stream)));
+  std::fflush(stream);
+}
+
+void print_failure(std::FILE* stream, const CommandFailure& failure) {
+  print_failure(stream, failure.what(), failure.help());
+}
+
 std::string diagnostic_summary(const dsl::Diagnostics& diagnostics) {
   auto errors = dsl::count(diagnostics, dsl::DiagSeverity::Error);
   auto warnings = dsl::count(diagnostics, dsl::DiagSeverity::Warning);

@@ -16,6 +16,8 @@ namespace rapport::cli {
 
 namespace {
 
+constexpr const char* kFixAbove = "fix what the messages above point at, then run the command again";
+
 std::string fingerprint_of(const std::vector<std::string>& files, const dsl::SourceMap& sources) {
   std::uint64_t hash = 14695981039346656037ull;  // FNV-1a, 64 bits
   auto mix = [&hash](std::string_view bytes) {
@@ -49,19 +51,24 @@ engine::Profile require_profile(const std::string& path, const engine::RuleSet& 
   if (!result.profile) {
     print_diagnostics(stderr, result.diagnostics, sources);
     throw InvalidInput("the profile " + path + " has " + diagnostic_summary(result.diagnostics) +
-                       "; no report was written");
+                           "; no report was written",
+                       kFixAbove);
   }
   return std::move(*result.profile);
 }
 
-void refuse_output_over_input(const std::string& output, const std::vector<std::string>& inputs) {
+void check_output(const std::string& output, const std::vector<std::string>& inputs, std::string_view flag) {
   if (output == "-") return;
   std::error_code ec;
   for (const auto& input : inputs) {
-    if (std::filesystem::equivalent(output, input, ec)) {
-      throw UsageError("-o " + output + " names an input file; write the report somewhere else");
+    // The same file by any name: a relative path, a symbolic or a hard link.
+    if (input != "-" && std::filesystem::equivalent(output, input, ec)) {
+      const std::string same = input == output ? "" : " (as " + input + ")";
+      throw UsageError(fmt::format("{} {} names an input file{}: writing there would destroy it", flag, output, same),
+                       fmt::format("give {} a file of its own: rapport never writes over what it reads", flag));
     }
   }
+  require_writable(output);
 }
 
 }  // namespace rapport::cli

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "dsl/source_file.hpp"
@@ -25,7 +26,9 @@ RuleInput require_rules(const std::vector<std::string>& paths, dsl::SourceMap& s
                         engine::CheckFor purpose = engine::CheckFor::Evaluation);
 engine::Profile require_profile(const std::string& path, const engine::RuleSet& rules, dsl::SourceMap& sources);
 
-// Refuses an output path that names one of the inputs (it would destroy it). Throws UsageError.
-void refuse_output_over_input(const std::string& output, const std::vector<std::string>& inputs);
+// Checks an output path before any work is done: refuses one that names an input file, which writing
+// would destroy (UsageError, exit 2), and one that surely cannot be written (IoError, exit 4). `inputs`
+// are files (see rule_set_files for a rule set's); `flag` is how the command line named the output.
+void check_output(const std::string& output, const std::vector<std::string>& inputs, std::string_view flag = "-o");
 
 }  // namespace rapport::cli

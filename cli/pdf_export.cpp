@@ -27,6 +27,7 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr auto kTimeout = std::chrono::seconds(120);
+constexpr const char* kHtmlInstead = "run the command again; or write --format html and print it from a browser";
 
 std::optional<fs::path> find_on_path(const std::vector<std::string>& names) {
   const char* path = std::getenv("PATH");
@@ -50,7 +51,8 @@ class TempDir {
   TempDir() {
     std::string pattern = (fs::temp_directory_path() / "rapport-pdf-XXXXXX").string();
     if (::mkdtemp(pattern.data()) == nullptr) {
-      throw IoError("cannot create a temporary directory for the PDF: " + std::string(std::strerror(errno)));
+      throw IoError("cannot create a temporary directory for the PDF: " + std::string(std::strerror(errno)),
+                    "point TMPDIR at a directory you can write to");
     }
     path_ = pattern;
   }
@@ -79,18 +81,18 @@ int run(const std::vector<std::string>& command, const fs::path& log) {
   pid_t pid = 0;
   const int spawned = ::posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
   posix_spawn_file_actions_destroy(&actions);
-  if (spawned != 0) throw IoError("cannot run " + command[0] + ": " + std::strerror(spawned));
+  if (spawned != 0) throw IoError("cannot run " + command[0] + ": " + std::strerror(spawned), kHtmlInstead);
 
   const auto deadline = std::chrono::steady_clock::now() + kTimeout;
   int status = 0;
   while (true) {
     const pid_t done = ::waitpid(pid, &status, WNOHANG);
     if (done == pid) break;
-    if (done < 0 && errno != EINTR) throw IoError("cannot wait for Chromium: " + std::string(std::strerror(errno)));
+    if (done < 0 && errno != EINTR) throw IoError("cannot wait for Chromium: " + std::string(std::strerror(errno)), kHtmlInstead);
     if (std::chrono::steady_clock::now() > deadline) {
       ::kill(pid, SIGKILL);
       ::waitpid(pid, &status, 0);
-      throw IoError("Chromium did not finish printing the PDF within 120 seconds");
+      throw IoError("Chromium did not finish printing the PDF within 120 seconds", kHtmlInstead);
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
@@ -132,10 +134,11 @@ void export_pdf(const std::string& html, const std::string& output_path) {
   std::error_code ec;
   if (status != 0 || !fs::exists(pdf, ec) || fs::file_size(pdf, ec) == 0) {
     throw IoError("cannot write " + output_path + ": Chromium failed to print the PDF (exit " +
-                  std::to_string(status) + ")\n" + log_tail(log));
+                  std::to_string(status) + ")\n" + log_tail(log),
+                  kHtmlInstead);
   }
   const std::string bytes = read_text_file(pdf);
-  if (!bytes.starts_with("%PDF")) throw IoError("cannot write " + output_path + ": Chromium did not produce a PDF");
+  if (!bytes.starts_with("%PDF")) throw IoError("cannot write " + output_path + ": Chromium did not produce a PDF", kHtmlInstead);
   write_output(output_path, bytes);
 }
 

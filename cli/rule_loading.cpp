@@ -7,6 +7,7 @@
 #include "cli/file_io.hpp"
 #include "dsl/diagnostic_codes.hpp"
 #include "dsl/parser.hpp"
+#include "dsl/text_encoding.hpp"
 #include "engine/checker.hpp"
 
 namespace rapport::cli {
@@ -20,7 +21,7 @@ std::vector<std::string> rule_files_in(const fs::path& directory) {
        !ec && it != end; it.increment(ec)) {
     if (it->is_regular_file(ec) && it->path().extension() == ".rules") files.push_back(it->path().string());
   }
-  if (ec) throw IoError("cannot read " + directory.string() + ": " + ec.message());
+  if (ec) throw cannot_read(directory.string(), ec.value());
   std::sort(files.begin(), files.end());
   return files;
 }
@@ -30,10 +31,9 @@ std::vector<std::string> rule_files_in(const fs::path& directory) {
 std::vector<std::string> find_rule_files(const std::vector<std::string>& paths) {
   std::vector<std::string> files;
   for (const auto& path : paths) {
+    require_exists(path);
     std::error_code ec;
-    auto status = fs::status(path, ec);
-    if (ec || !fs::exists(status)) throw IoError("cannot read " + path + ": No such file or directory");
-    if (fs::is_directory(status)) {
+    if (fs::is_directory(path, ec)) {
       auto found = rule_files_in(path);
       files.insert(files.end(), found.begin(), found.end());
     } else {
@@ -50,17 +50,25 @@ std::string bundled_rules_dir() {
     fs::path candidate = executable.parent_path().parent_path() / "share" / "rapport" / "rules";
     if (fs::is_directory(candidate, ec)) return candidate.string();
   }
-  throw IoError("cannot find the bundled rules next to the rapport executable "
-                "(looked for ../share/rapport/rules); name a rule set with -r RULES");
+  throw IoError("cannot find the bundled rules next to the rapport executable (looked for ../share/rapport/rules)",
+                "name a rule set with -r RULES, or reinstall rapport");
+}
+
+std::vector<std::string> rule_set_files(const std::vector<std::string>& paths) {
+  return find_rule_files(paths.empty() ? std::vector<std::string>{bundled_rules_dir()} : paths);
 }
 
 LoadedRules load_rules(const std::vector<std::string>& paths, dsl::SourceMap& sources, engine::CheckFor purpose) {
   LoadedRules loaded;
-  loaded.files = find_rule_files(paths.empty() ? std::vector<std::string>{bundled_rules_dir()} : paths);
+  loaded.files = rule_set_files(paths);
 
   std::vector<engine::ParsedFile> parsed;
   for (const auto& path : loaded.files) {
     const dsl::SourceFile& source = sources.add(path, read_text_file(path));
+    if (auto problem = dsl::text_problem(source)) {  // not parsed: it would only give a cascade of syntax errors
+      loaded.diagnostics.push_back(std::move(*problem));
+      continue;
+    }
     dsl::ParseResult result = dsl::parse_rule_file(source);
     loaded.diagnostics.insert(loaded.diagnostics.end(), result.diagnostics.begin(), result.diagnostics.end());
     parsed.push_back({&source, std::move(result.file)});

@@ -29,6 +29,10 @@ LoadedRules load_rules(const std::vector<std::string>& paths, dsl::SourceMap& so
 // path order. Throws IoError for a path that does not exist or a directory that cannot be read.
 std::vector<std::string> find_rule_files(const std::vector<std::string>& paths);
 
+// The rule files of the rule set that -r names: find_rule_files(paths), or the bundled rules' files
+// when `paths` is empty. What load_rules reads.
+std::vector<std::string> rule_set_files(const std::vector<std::string>& paths);
+
 // The bundled rule directory: ../share/rapport/rules next to the executable (build tree or install).
 // Throws IoError when it is not there.
 std::string bundled_rules_dir();

@@ -36,11 +36,6 @@ struct TestInputs {
   std::vector<std::string> test_files;
 };
 
-void require_exists(const std::string& path) {
-  std::error_code ec;
-  if (!fs::exists(path, ec)) throw IoError("cannot read " + path + ": No such file or directory");
-}
-
 // Every rule file and test file below `directory`, as the flags ask.
 void collect(const fs::path& directory, bool rules, bool tests, TestInputs& inputs) {
   std::error_code ec;
@@ -50,7 +45,7 @@ void collect(const fs::path& directory, bool rules, bool tests, TestInputs& inpu
     if (rules && it->path().extension() == ".rules") inputs.rule_files.push_back(shown(it->path()));
     if (tests && is_test_file(it->path())) inputs.test_files.push_back(shown(it->path()));
   }
-  if (ec) throw IoError("cannot read " + directory.string() + ": " + ec.message());
+  if (ec) throw cannot_read(directory.string(), ec.value());
 }
 
 void sort_unique(std::vector<std::string>& files) {
@@ -86,7 +81,8 @@ TestInputs find_inputs(const std::vector<std::string>& paths, const std::vector<
   const std::string where = test_paths.size() == 1 ? test_paths.front() : "the paths given";
   if (inputs.rule_files.empty())
     throw InvalidInput("no .rules files found in " + where + "; name the rules to test with -r RULES");
-  if (inputs.test_files.empty()) throw InvalidInput("no test files (*.test.toml) found in " + where);
+  if (inputs.test_files.empty()) throw InvalidInput("no test files (*.test.toml) found in " + where,
+                       "write test files next to the rules (docs/authoring.md, \"Testing rules\"), or name them");
   return inputs;
 }
 

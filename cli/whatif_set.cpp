@@ -54,7 +54,7 @@ std::uint32_t target_slot(const engine::RuleSet& rules, const std::string& setti
     case Kind::UnknownMetric: {
       std::string message = fmt::format("--set {}: these rules have no metric '{}'", setting, id);
       if (error.suggestion) message += fmt::format("; did you mean '{}'?", *error.suggestion);
-      throw UsageError(message);
+      throw UsageError(message, "set a metric the rules declare: each .rules file lists them as `metric ID` blocks");
     }
     case Kind::UnknownGroup:
       throw UsageError(fmt::format("--set {}: '{}' is not a group; write it.{}, marketing.{}, or {} for a company metric",
@@ -111,7 +111,7 @@ std::vector<engine::Override> read_settings(const engine::RuleSet& rules, const 
     const std::uint32_t slot = target_slot(rules, setting, target);
     const engine::Metric& metric = rules.metrics[rules.slots[slot].metric];
     for (const auto& earlier : overrides)
-      if (earlier.slot == slot) throw UsageError(fmt::format("--set {}: {} is set twice", setting, target));
+      if (earlier.slot == slot) throw UsageError(fmt::format("--set {}: {} is set twice; keep one of them", setting, target));
     overrides.push_back({slot, value_of(metric, setting, setting.substr(equals + 1))});
   }
   return overrides;

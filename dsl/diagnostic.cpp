@@ -6,7 +6,9 @@
 
 #include <fmt/format.h>
 
+#include "dsl/diagnostic_codes.hpp"
 #include "dsl/source_file.hpp"
+#include "dsl/text_encoding.hpp"
 
 namespace rapport::dsl {
 namespace {
@@ -53,9 +55,29 @@ std::string caret_indent(std::string_view line, std::uint32_t col) {
   return indent;
 }
 
+// The line as a terminal can show it: a byte that is not UTF-8, or a control character other than a
+// tab, becomes U+FFFD, one column wide, so the caret still lines up and no stray byte reaches the terminal.
+std::string printable(std::string_view line) {
+  std::string shown;
+  shown.reserve(line.size());
+  for (std::size_t i = 0; i < line.size();) {
+    const auto byte = static_cast<unsigned char>(line[i]);
+    const std::size_t length = utf8_sequence_length(line, i);
+    if (length == 0 || (byte < 0x20 && byte != '\t') || byte == 0x7F) {
+      shown += "\xEF\xBF\xBD";  // U+FFFD, the replacement character
+      ++i;
+      continue;
+    }
+    shown.append(line.substr(i, length));
+    i += length;
+  }
+  return shown;
+}
+
 //    14 |   when marketing.satisfaction 30%
 //       |                               ^
-void quote(std::string& out, const Location& where, std::string_view line, std::string_view ansi, const Style& style) {
+void quote(std::string& out, const Location& where, std::string_view raw, std::string_view ansi, const Style& style) {
+  const std::string line = printable(raw);
   const std::string number = std::to_string(where.line);
   const std::string gutter(number.size(), ' ');
   out += fmt::format("   {} |{}{}\n", number, line.empty() ? "" : " ", line);
@@ -80,7 +102,7 @@ std::string render_with(const Diagnostic& diag, bool color, Quote quote_at) {
   std::string out = heading(diag.where, style);
   out += style.paint(is_error ? "error" : "warning", ansi);
   out += ": " + style.paint(diag.message, kBold) + "\n";
-  quote_at(out, diag.where, ansi, style);
+  if (diag.code != code::not_text) quote_at(out, diag.where, ansi, style);  // a binary file's "line" shows nothing
 
   for (const DiagNote& note : diag.notes) {
     if (note.where) out += heading(*note.where, style);

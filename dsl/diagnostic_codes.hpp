@@ -3,6 +3,10 @@
 
 namespace rapport::dsl::code {
 
+// text (dsl/text_encoding): what every reader checks first
+inline constexpr const char* not_text = "not-text";    // a binary file: gzip, ZIP, PDF, an image, NUL bytes, UTF-16
+inline constexpr const char* not_utf8 = "not-utf8";    // a byte that is not UTF-8 (a Windows or Latin-1 encoding)
+
 // syntax (dsl/)
 inline constexpr const char* syntax = "syntax";                    // expected X
 inline constexpr const char* nesting_too_deep = "nesting-too-deep";

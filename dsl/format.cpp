@@ -11,6 +11,7 @@
 #include "dsl/format_writer.hpp"
 #include "dsl/lexical_scan.hpp"
 #include "dsl/parser.hpp"
+#include "dsl/text_encoding.hpp"
 
 namespace rapport::dsl {
 namespace {
@@ -160,6 +161,10 @@ std::string problem_with(const SourceFile& file, const RuleFile& parsed, const s
 
 FormatResult format_source(const SourceFile& file, const FormatOptions& options) {
   FormatResult result;
+  if (auto problem = text_problem(file)) {
+    result.diagnostics.push_back(std::move(*problem));
+    return result;
+  }
   ParseResult parsed = parse_rule_file(file);
   if (!parsed.diagnostics.empty()) {
     result.diagnostics = std::move(parsed.diagnostics);

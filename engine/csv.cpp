@@ -10,6 +10,7 @@
 
 #include "dsl/diagnostic_codes.hpp"
 #include "dsl/source_file.hpp"
+#include "dsl/text_encoding.hpp"
 
 namespace rapport::engine {
 
@@ -20,36 +21,6 @@ namespace code = dsl::code;
 constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
 
 bool is_break(char c) { return c == '\n' || c == '\r'; }
-
-// Offset of the first byte that is not well-formed UTF-8, if any.
-std::optional<std::size_t> first_invalid_utf8(std::string_view text) {
-  std::size_t i = 0;
-  while (i < text.size()) {
-    const auto lead = static_cast<unsigned char>(text[i]);
-    std::size_t extra = 0;
-    unsigned char low = 0x80, high = 0xBF;  // the allowed range of the second byte (no overlongs, no surrogates)
-    if (lead >= 0xC2 && lead <= 0xDF) {
-      extra = 1;
-    } else if (lead >= 0xE0 && lead <= 0xEF) {
-      extra = 2;
-      if (lead == 0xE0) low = 0xA0;
-      if (lead == 0xED) high = 0x9F;
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-      extra = 3;
-      if (lead == 0xF0) low = 0x90;
-      if (lead == 0xF4) high = 0x8F;
-    } else if (lead >= 0x80) {
-      return i;
-    }
-    if (i + extra >= text.size() && extra > 0) return i;
-    for (std::size_t k = 1; k <= extra; ++k) {
-      const auto byte = static_cast<unsigned char>(text[i + k]);
-      if (k == 1 ? (byte < low || byte > high) : (byte < 0x80 || byte > 0xBF)) return i;
-    }
-    i += extra + 1;
-  }
-  return std::nullopt;
-}
 
 // A record as parsed, before it is checked against the header.
 struct Parsed {
@@ -231,23 +202,19 @@ class Reader {
   bool header_read_ = false;
 };
 
-// UTF-16 (Excel's "Unicode text") cannot be read at all; other bytes that are not UTF-8 (a
-// Windows code page) are read as they are, with a warning. Returns false when nothing can be read.
+// A binary file or UTF-16 (Excel's "Unicode text") cannot be read at all; other bytes that are not
+// UTF-8 (a Windows code page) are read as they are, with a warning. Returns false when nothing can be read.
 bool check_encoding(const dsl::SourceFile& file, dsl::Diagnostics& diags) {
   const std::string_view text = file.text();
-  dsl::Diagnostic diag;
-  diag.code = code::csv_encoding;
-  if (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF")) {
-    diag.message = "this file is UTF-16 text, not UTF-8";
-    diag.where.file = file.path();
-    diag.help = "export the responses again as CSV in UTF-8 (in Excel: Save As, \"CSV UTF-8\")";
-    diags.push_back(std::move(diag));
+  if (auto problem = dsl::not_text(file)) {
+    diags.push_back(std::move(*problem));
     return false;
   }
-  if (const auto bad = first_invalid_utf8(text)) {
+  if (const auto bad = dsl::first_invalid_utf8(text)) {
+    dsl::Diagnostic diag;
+    diag.code = code::csv_encoding;
     diag.severity = dsl::DiagSeverity::Warning;
-    diag.message = fmt::format("this file is not UTF-8: byte 0x{:02X} is not valid here",
-                               static_cast<unsigned char>(text[*bad]));
+    diag.message = "this file is " + dsl::not_utf8_message(text, *bad);
     diag.where = file.locate(static_cast<std::uint32_t>(*bad));
     diag.help = "export the responses as CSV in UTF-8 (in Excel: Save As, \"CSV UTF-8\"); until then, answers "
                 "with accented letters may not match the survey file";

@@ -15,6 +15,7 @@
 #include <simdjson.h>
 
 #include "dsl/diagnostic_codes.hpp"
+#include "dsl/text_encoding.hpp"
 #include "engine/profile_checks.hpp"
 #include "engine/profile_json_syntax.hpp"
 #include "engine/profile_json_walk.hpp"
@@ -36,6 +37,22 @@ const char* const kSyntaxHelp =
     "a record is one JSON object on one line, such as "
     "{\"company\": {\"name\": \"Northwind Retail\"}, \"it\": {\"satisfied_with_collaboration\": 0.21}} "
     "(see docs/profile.md)";
+
+// What is wrong with a record simdjson could not read: a line that is not text or not UTF-8, said as it
+// is for a whole file; otherwise the syntax error in plain words.
+ValueProblem unreadable_record(error_code error, std::string_view record, std::size_t offset) {
+  if (const auto kind = dsl::binary_kind(record))
+    return {code::not_text, "this line is not text: it looks like " + kind->what, kind->help};
+  if (error == simdjson::UTF8_ERROR) return {code::not_utf8, dsl::not_utf8_message(record, offset), dsl::kSaveAsUtf8};
+  // What other tools write for a value that is not a number: JSON has no word for it.
+  const std::string_view token = record.substr(offset, token_length(record, offset));
+  for (const std::string_view word : {"NaN", "Infinity", "-Infinity", "nan", "inf", "-inf"}) {
+    if (token == word)
+      return {code::not_finite, fmt::format("invalid JSON: {} is not a number JSON can hold", word),
+              "leave the value out: a value the profile lacks is unknown, and reported as such"};
+  }
+  return {code::profile_syntax, fmt::format("invalid JSON: {}", json_error_words(error)), kSyntaxHelp};
+}
 
 }  // namespace
 
@@ -361,9 +378,9 @@ bool JsonProfileReader::read(std::string_view record, std::size_t readable, cons
     // Past a syntax error nothing can be read reliably: it alone is reported, as for TOML.
     state_->problems.clear();
     const char* at = walk.last_place() ? walk.last_place() : record.data();
-    state_->problems.push_back(
-        {static_cast<std::size_t>(at - record.data()), 1,
-         ValueProblem{code::profile_syntax, fmt::format("invalid JSON: {}", json_error_words(error)), kSyntaxHelp}});
+    ValueProblem problem = unreadable_record(error, record, static_cast<std::size_t>(at - record.data()));
+    if (problem.code == code::not_text) at = record.data();
+    state_->problems.push_back({static_cast<std::size_t>(at - record.data()), 1, std::move(problem)});
   }
   if (state_->problems.empty()) return true;
 

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "dsl/text_encoding.hpp"
+
 namespace rapport::engine {
 
 std::string json_error_words(simdjson::error_code error) {
@@ -29,29 +31,6 @@ std::string json_error_words(simdjson::error_code error) {
 }
 
 namespace {
-
-// The length of the UTF-8 sequence starting at `i`, or 0 when it is not valid UTF-8 (overlong forms,
-// surrogates and code points past U+10FFFF included).
-std::size_t utf8_length(std::string_view text, std::size_t i) {
-  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-  const unsigned char lead = byte(i);
-  if (lead < 0x80) return 1;
-  std::size_t length = 0;
-  unsigned char low = 0x80, high = 0xBF;  // the range of the second byte
-  if (lead >= 0xC2 && lead <= 0xDF) length = 2;
-  else if (lead == 0xE0) length = 3, low = 0xA0;
-  else if (lead == 0xED) length = 3, high = 0x9F;
-  else if (lead >= 0xE1 && lead <= 0xEF) length = 3;
-  else if (lead == 0xF0) length = 4, low = 0x90;
-  else if (lead == 0xF4) length = 4, high = 0x8F;
-  else if (lead >= 0xF1 && lead <= 0xF3) length = 4;
-  else return 0;
-  if (i + length > text.size()) return 0;
-  if (byte(i + 1) < low || byte(i + 1) > high) return 0;
-  for (std::size_t k = 2; k < length; ++k)
-    if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) return 0;
-  return length;
-}
 
 // Walks the strings of the record: calls `visit(offset, in_string)` for each byte outside escapes.
 // Returns the offset of the opening quote of a string left open, or npos.
@@ -79,11 +58,7 @@ std::size_t walk_strings(std::string_view record, Visit visit) {
 
 std::size_t stage1_error_offset(simdjson::error_code error, std::string_view record) {
   if (error == simdjson::UTF8_ERROR) {
-    for (std::size_t i = 0; i < record.size();) {
-      const std::size_t length = utf8_length(record, i);
-      if (length == 0) return i;
-      i += length;
-    }
+    if (const auto bad = dsl::first_invalid_utf8(record)) return *bad;
   } else if (error == simdjson::UNCLOSED_STRING) {
     const std::size_t opened = walk_strings(record, [](std::size_t, bool) { return false; });
     if (opened != std::string_view::npos) return opened;

@@ -11,6 +11,7 @@
 #include <toml++/toml.h>
 
 #include "dsl/diagnostic_codes.hpp"
+#include "dsl/text_encoding.hpp"
 #include "engine/profile.hpp"
 #include "engine/profile_reader.hpp"
 #include "engine/profile_values.hpp"
@@ -227,9 +228,13 @@ void ProfileReader::report_not_asked(const toml::key& key, const Metric& metric,
 }
 
 ProfileResult load_profile(const dsl::SourceFile& file, const RuleSet& rules) {
+  ProfileResult result;
+  if (auto problem = dsl::text_problem(file)) {
+    result.diagnostics.push_back(std::move(*problem));
+    return result;
+  }
   ProfileErrors errors(file.path());
   ProfileReader reader(rules, errors, {});
-  ProfileResult result;
   try {
     const toml::table document = toml::parse(std::string_view(file.text()), std::string_view(file.path()));
     for (auto&& [key, value] : document)

@@ -10,6 +10,7 @@
 #include <toml++/toml.h>
 
 #include "dsl/diagnostic_codes.hpp"
+#include "dsl/text_encoding.hpp"
 #include "engine/profile_reader.hpp"
 #include "engine/rule_test_reading.hpp"
 #include "engine/rule_tests.hpp"
@@ -225,8 +226,12 @@ RuleIds::RuleIds(const RuleSet& rule_set) : rules(rule_set) {
 }
 
 RuleTestFile parse_rule_tests(const dsl::SourceFile& source, const RuleSet& rules) {
-  ProfileErrors errors(source.path());
   RuleTestFile file;
+  if (auto problem = dsl::text_problem(source)) {
+    file.diagnostics.push_back(std::move(*problem));
+    return file;
+  }
+  ProfileErrors errors(source.path());
   try {
     const toml::table document = toml::parse(std::string_view(source.text()), std::string_view(source.path()));
     read_cases(document, RuleIds(rules), errors, file);

@@ -9,6 +9,7 @@
 #include <toml++/toml.h>
 
 #include "dsl/diagnostic_codes.hpp"
+#include "dsl/text_encoding.hpp"
 #include "engine/profile_reader.hpp"
 #include "engine/suggest.hpp"
 #include "engine/survey_mapping_reader.hpp"
@@ -229,8 +230,12 @@ void MappingReader::report_unknown_key(const toml::key& key, std::string_view ta
 // ---------------------------------------------------------------- the whole file
 
 MappingResult read_survey_mapping(const dsl::SourceFile& file, const SurveyExport& survey, const RuleSet& rules) {
-  ProfileErrors errors(file.path());
   MappingResult result;
+  if (auto problem = dsl::text_problem(file)) {
+    result.diagnostics.push_back(std::move(*problem));
+    return result;
+  }
+  ProfileErrors errors(file.path());
   toml::table document;
   try {
     document = toml::parse(std::string_view(file.text()), std::string_view(file.path()));

@@ -172,7 +172,7 @@ TEST_CASE("the summary flags' usage errors exit 2", "[batch][summary][e2e]") {
             .exit_code == 2);
   const auto over_input = run_rapport({"batch", input, "-r", "rules", "-o", "/dev/null", "--summary", input});
   CHECK(over_input.exit_code == 2);
-  CHECK(contains(over_input.err, "names the input"));
+  CHECK(contains(over_input.err, "names an input file"));
   const fs::path dir = scratch_dir("summary-usage");
   const std::string out = (dir / "out.jsonl").string();
   CHECK(run_rapport({"batch", input, "-r", "rules", "-o", out, "--summary", out}).exit_code == 2);

@@ -190,6 +190,61 @@ TEST_CASE("a bad record in the middle gets an error line with its line number; t
   fs::remove_all(dir);
 }
 
+TEST_CASE("bad records of every kind mixed into good ones: each good one assessed, each bad one reported at its line; "
+          "exit 3",
+          "[batch]") {
+  const fs::path dir = scratch_dir("batch-mixed");
+  const std::string company = R"({"company":{"name":"X"},"it":{"satisfied_with_collaboration":)";
+  struct Bad {
+    std::string record;
+    std::string says;  // the start of its error's message
+  };
+  const std::vector<Bad> bad = {
+      {R"({"company":{"name":"Broken"},"it":{)", "invalid JSON: an object or array is never closed"},
+      {company + R"("lots"}})", "'satisfied_with_collaboration' "},
+      {company + "58}}", "'satisfied_with_collaboration' is 58, outside 0 to 1"},
+      {company + "1e999}}", "invalid JSON: a number is malformed or too large"},
+      {company + "NaN}}", "invalid JSON: NaN is not a number JSON can hold"},
+      {company + R"("NaN"}})", "'satisfied_with_collaboration' "},
+      {"{\"company\":{\"name\":\"Caf\xE9\"}}", "not valid UTF-8: byte 0xE9"},
+      {std::string("\x00\x01\x02\x03binary\x00\xFF", 12), "this line is not text: it looks like binary data"},
+      {R"(["an array"])", "a profile is a JSON object, not an array"},
+  };
+  // Good records first and last, and between every two bad ones.
+  std::string input = kGood + "\n";
+  std::vector<std::size_t> bad_lines;
+  std::size_t line = 2;
+  for (const Bad& b : bad) {
+    input += b.record + "\n" + kGood + "\n";
+    bad_lines.push_back(line);
+    line += 2;
+  }
+  write_file(dir / "mixed.jsonl", input);
+  const auto result = run_rapport({"batch", (dir / "mixed.jsonl").string(), "-r", "rules", "--threads", "3"});
+  CHECK(result.exit_code == 3);
+  const auto records = records_of(result.out);
+  REQUIRE(records.size() == 2 * bad.size() + 1);
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    INFO("line " << i + 1);
+    CHECK(records[i]["line"] == i + 1);
+    const bool is_bad = std::find(bad_lines.begin(), bad_lines.end(), i + 1) != bad_lines.end();
+    CHECK(records[i].contains("error") == is_bad);
+    if (!is_bad) CHECK(records[i]["company"] == "Good Co");
+  }
+  for (std::size_t k = 0; k < bad.size(); ++k) {
+    const std::string error = records[bad_lines[k] - 1]["error"];
+    INFO(error);
+    const std::string place = (dir / "mixed.jsonl").string() + ":" + std::to_string(bad_lines[k]) + ":";
+    CHECK(error.starts_with(place));
+    CHECK(error.find(": error: " + bad[k].says) != std::string::npos);
+  }
+  CHECK(result.err.find("error: 9 of 19 records in " + (dir / "mixed.jsonl").string() + " could not be read") !=
+        std::string::npos);
+  // Standard error shows each bad record as a diagnostic, but no raw byte of the binary line.
+  CHECK(result.err.find(std::string("\x00", 1)) == std::string::npos);
+  fs::remove_all(dir);
+}
+
 TEST_CASE("standard error shows the first 20 bad records and counts the rest; every one gets its error line",
           "[batch]") {
   const fs::path dir = scratch_dir("batch-many-bad");

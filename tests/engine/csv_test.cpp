@@ -185,14 +185,16 @@ TEST_CASE("UTF-16 text is refused with a plain reason, other non-UTF-8 bytes are
   const auto utf16 = read_text(std::string("\xFF\xFE" "a\0,\0b\0", 8));
   CHECK(utf16.records.empty());
   REQUIRE(utf16.diagnostics.size() == 1);
-  CHECK(utf16.diagnostics[0].code == code::csv_encoding);
+  CHECK(utf16.diagnostics[0].code == code::not_text);
   CHECK(utf16.diagnostics[0].severity == DiagSeverity::Error);
+  CHECK(utf16.diagnostics[0].message == "this is not a text file: it looks like UTF-16 text");
 
   const auto latin1 = read_text("Abteilung,Kommentar\nIT,sch\xF6n\n");
   CHECK(fields_of(latin1).size() == 2);
   REQUIRE(latin1.diagnostics.size() == 1);
   CHECK(latin1.diagnostics[0].severity == DiagSeverity::Warning);
   CHECK((latin1.diagnostics[0].where.line == 2 && latin1.diagnostics[0].where.col == 7));
+  CHECK(latin1.diagnostics[0].code == code::csv_encoding);
   CHECK(read_text("ok,\xC3\xA9,\xE2\x80\x93,\xF0\x9F\x98\x80\n").diagnostics.empty());
   CHECK(read_text("a\xED\xA0\x80\n").diagnostics.size() == 1);  // a UTF-16 surrogate is not UTF-8
 }
