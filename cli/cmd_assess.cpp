@@ -3,7 +3,9 @@
 
 #include "cli/brand.hpp"
 #include "cli/commands.hpp"
+#include "cli/diagnostic_output.hpp"
 #include "cli/errors.hpp"
+#include "cli/evaluation_warnings.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/file_io.hpp"
 #include "cli/inputs.hpp"
@@ -39,6 +41,8 @@ int run_assess(const AssessParams& params) {
   RuleInput rules = require_rules(params.rules, sources);
   engine::Profile profile = require_profile(params.profile, rules.rules, sources);
   engine::Assessment assessment = engine::evaluate(rules.rules, profile, params.evidence);
+  // The report shows them too; stderr tells whoever runs the command, whatever the format.
+  print_diagnostics(stderr, warning_diagnostics(rules.rules, assessment.warnings), sources);
 
   ReportInput input{rules.rules, profile, assessment, rules.files, rules.fingerprint, params.top};
   if (params.format == "json") {

@@ -253,7 +253,7 @@ class HtmlReport {
   static std::string reasons(const NotAssessedItem& item) {
     std::string out;
     for (const auto& reason : undecided_reasons(item)) {
-      out += (out.empty() ? "" : "; ") + escape(reason.label) + " ";
+      out += (out.empty() ? "" : "; ") + escape(reason.label) + (reason.items.empty() ? "" : " ");
       std::string items;
       for (const auto& it : reason.items) {
         items += (items.empty() ? "" : ", ") + (reason.titles ? escape("“" + it + "”") : element("code", it));
@@ -291,6 +291,11 @@ class HtmlReport {
       out += "<h3 id=\"evidence-notes\">Notes on the evidence</h3>\n<ul>";
       for (const auto& note : r_.evidence_notes) out += element("li", note);
       out += "</ul>\n";
+    }
+    if (!r_.warnings.empty()) {
+      out += "<h3 id=\"warnings\">Warnings</h3>\n<ul>";
+      for (const auto& warning : r_.warnings) out += element("li", warning);
+      out += "</ul>\n" + element("p", kWarningsAdvice) + "\n";
     }
     return out + "</section>\n";
   }

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "cli/evaluation_warnings.hpp"
 #include "cli/report.hpp"
 #include "cli/report_evidence.hpp"
 #include "cli/report_model.hpp"
@@ -222,6 +223,19 @@ Json sources(const ClientReport& report) {
   return list;
 }
 
+Json warnings(const ReportInput& in, const ClientReport& client) {
+  Json list = Json::array();
+  for (std::size_t i = 0; i < in.assessment.warnings.size(); ++i) {
+    const auto& warning = in.assessment.warnings[i];
+    list.push_back({{"code", warning_code(warning)},
+                    {"rule", warning_rule_kind(warning)},
+                    {"id", warning_rule_id(in.rules, warning)},
+                    {"field", warning_field(warning)},
+                    {"message", client.warnings.at(i)}});
+  }
+  return list;
+}
+
 }  // namespace
 
 std::string render_json(const ReportInput& in) {
@@ -253,6 +267,8 @@ std::string render_json(const ReportInput& in) {
       {"sources", sources(client)},
       {"method", client.method},
   };
+  // Only when there are some, so that the output of every other assessment stays as it was.
+  if (!in.assessment.warnings.empty()) report["warnings"] = warnings(in, client);
   return report.dump(2) + "\n";
 }
 

@@ -24,6 +24,7 @@ class MarkdownReport {
     perception_gap();
     not_assessed();
     insufficient_evidence();
+    warnings();
     sources_and_method();
     while (out_.size() > 1 && out_[out_.size() - 2] == '\n') out_.pop_back();  // one final newline
     return out_;
@@ -207,7 +208,7 @@ class MarkdownReport {
       std::string items;
       for (const auto& it : reason.items)
         items += (items.empty() ? "" : ", ") + (reason.titles ? "“" + md_escape(it) + "”" : md_code(it));
-      parts.push_back(reason.label + " " + items);
+      parts.push_back(items.empty() ? reason.label : reason.label + " " + items);
     }
     return fmt::format("{}", fmt::join(parts, "; "));
   }
@@ -232,6 +233,15 @@ class MarkdownReport {
     block("### Notes on the evidence");
     for (const auto& note : report_.evidence_notes) line("- " + md_escape(note));
     line();
+  }
+
+  // 6c. Arithmetic the profile's figures broke: a division by zero or an overflow (none in most reports).
+  void warnings() {
+    if (report_.warnings.empty()) return;
+    block(fmt::format("## Warnings ({})", report_.warnings.size()));
+    for (const auto& warning : report_.warnings) line("- " + md_escape(warning));
+    line();
+    block(kWarningsAdvice);
   }
 
   // 6. What the profile lacks the data to decide, and which values would decide it.

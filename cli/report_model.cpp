@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "cli/evaluation_warnings.hpp"
 #include "cli/report_evidence.hpp"
 #include "cli/value_format.hpp"
 #include "engine/shortfall.hpp"
@@ -36,6 +37,7 @@ class ReportBuilder {
     report.gaps = gaps();
     undecided(report);
     report.evidence_notes = evidence_notes(rules_, evidence());
+    for (const auto& warning : in_.assessment.warnings) report.warnings.push_back(warning_sentence(rules_, warning));
     report.significance = level_text(evidence().options.significance_level);
     report.confidence = level_text(evidence().confidence());
     for (const auto& f : report.findings) report.tentative += f.tentative ? 1 : 0;
@@ -218,16 +220,22 @@ class ReportBuilder {
   // Unknown items: "insufficient evidence" when only answers from too few people stand in the way,
   // "not assessed" when data is missing.
   void undecided(ClientReport& report) const {
-    auto add = [&](std::string kind, const std::string& id, const std::string& title, const engine::Grounds& g) {
+    using Rule = engine::EvaluationWarning::Rule;
+    auto add = [&](Rule rule, std::uint32_t index, const engine::Grounds& g) {
+      const bool finding = rule == Rule::Finding;
+      const auto& id = finding ? rules_.findings[index].id : rules_.recommendations[index].id;
+      const auto& title = finding ? rules_.findings[index].title : rules_.recommendations[index].title;
       const engine::Shortfall lacks = engine::shortfall_of(in_.assessment, g);
-      (lacks.insufficient_evidence() ? report.insufficient : report.not_assessed)
-          .push_back(undecided_item(std::move(kind), id, title, g, lacks));
+      NotAssessedItem item = undecided_item(finding ? "finding" : "recommendation", id, title, g, lacks);
+      for (const auto& w : in_.assessment.warnings)
+        if (w.rule == rule && w.index == index && w.field == engine::EvaluationWarning::Field::Condition)
+          item.fault = warning_reason(w);
+      (lacks.insufficient_evidence() ? report.insufficient : report.not_assessed).push_back(std::move(item));
     };
     for (const auto& o : in_.assessment.findings)
-      if (o.verdict == engine::Verdict::Unknown) add("finding", rules_.findings[o.finding].id, rules_.findings[o.finding].title, o);
+      if (o.verdict == engine::Verdict::Unknown) add(Rule::Finding, o.finding, o);
     for (const auto& o : in_.assessment.recommendations)
-      if (o.verdict == engine::Verdict::Unknown)
-        add("recommendation", rules_.recommendations[o.recommendation].id, rules_.recommendations[o.recommendation].title, o);
+      if (o.verdict == engine::Verdict::Unknown) add(Rule::Recommendation, o.recommendation, o);
   }
 
   static SourceView source_view(const engine::Source& source) {
@@ -277,6 +285,7 @@ std::vector<UndecidedReason> undecided_reasons(const NotAssessedItem& item) {
   add("depends on unassessed", item.unknown_findings, true);
   add("too few answers for", item.thin, false);
   add("no respondent count for", item.unsampled, false);
+  if (!item.fault.empty()) reasons.push_back({item.fault, {}, false});
   return reasons;
 }
 

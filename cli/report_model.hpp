@@ -86,6 +86,7 @@ struct NotAssessedItem {
   std::vector<std::string> unknown_findings;  // titles of findings it builds on that are unknown
   std::vector<std::string> thin{};            // values set aside for too few answers: "it.x (4 answered)"
   std::vector<std::string> unsampled{};       // values given without the count a statistic needs
+  std::string fault{};                        // "a division by zero in its condition (see Warnings)", or ""
 };
 
 // Why an item could not be decided, one reason per kind: "missing" and the metric references the profile
@@ -93,7 +94,7 @@ struct NotAssessedItem {
 // words these the same way; only the mark-up differs.
 struct UndecidedReason {
   std::string label;                  // "missing", "depends on unassessed", ...
-  std::vector<std::string> items;
+  std::vector<std::string> items;     // may be empty: the label says it all
   bool titles = false;                // items are titles (quoted), not metric references (code)
 };
 std::vector<UndecidedReason> undecided_reasons(const NotAssessedItem& item);
@@ -128,6 +129,7 @@ struct ClientReport {
   std::vector<NotAssessedItem> not_assessed;    // data missing
   std::vector<NotAssessedItem> insufficient;    // data given, but from too few people to use
   std::vector<std::string> evidence_notes;      // values withheld or set aside, and why
+  std::vector<std::string> warnings;            // a division by zero or an overflow that left a rule unknown
   std::string significance;                     // "5%": the level gaps are tested at
   std::string confidence;                       // "95%": the level of the confidence intervals
   std::size_t tentative = 0;                    // fired findings and shown recommendations that are tentative
@@ -136,5 +138,10 @@ struct ClientReport {
 };
 
 ClientReport build_client_report(const ReportInput& input);
+
+// What to do about ClientReport::warnings, said after them in every format.
+inline constexpr const char* kWarningsAdvice =
+    "The profile's figures made these rules divide by zero or compute a number too large, so their results are "
+    "unknown rather than wrong. Check the figures they read.";
 
 }  // namespace rapport::cli

@@ -32,6 +32,7 @@ class TextReport {
     perception_gap();
     not_assessed();
     insufficient_evidence();
+    warnings();
     sources_and_method();
     return out_;
   }
@@ -303,7 +304,7 @@ class TextReport {
     for (const auto& reason : undecided_reasons(item)) {
       std::string items;
       for (const auto& it : reason.items) items += (items.empty() ? "" : ", ") + (reason.titles ? "“" + it + "”" : it);
-      text += (text.empty() ? "" : "; ") + reason.label + " " + items;
+      text += (text.empty() ? "" : "; ") + reason.label + (items.empty() ? "" : " " + items);
     }
     return text;
   }
@@ -330,6 +331,16 @@ class TextReport {
     if (report_.evidence_notes.empty()) return;
     section("NOTES ON THE EVIDENCE");
     for (const auto& note : report_.evidence_notes) line(wrap(note, style_.width, "  - ", "    "));
+    line();
+  }
+
+  // 6c. Arithmetic the profile's figures broke: a division by zero or an overflow (none in most reports).
+  void warnings() {
+    if (report_.warnings.empty()) return;
+    section(fmt::format("WARNINGS ({})", report_.warnings.size()));
+    for (const auto& warning : report_.warnings) line(wrap(warning, style_.width, "  - ", "    "));
+    line();
+    paragraph(kWarningsAdvice, "  ");
     line();
   }
 

@@ -12,6 +12,11 @@ inline constexpr const char* syntax = "syntax";                    // expected X
 inline constexpr const char* nesting_too_deep = "nesting-too-deep";
 inline constexpr const char* bad_escape = "bad-escape";
 inline constexpr const char* bad_placeholder = "bad-placeholder";
+// limits (dsl/parser.hpp ParseLimits; engine's profile and survey readers)
+inline constexpr const char* file_too_large = "file-too-large";                // a rule file, profile or CSV over its size limit
+inline constexpr const char* text_too_long = "text-too-long";                  // a text literal over 64 KiB
+inline constexpr const char* too_many_declarations = "too-many-declarations";  // a rule file with more than 100,000
+inline constexpr const char* record_too_long = "record-too-long";              // a JSON Lines record over 1 MiB
 
 // meaning (engine/checker)
 inline constexpr const char* unknown_id = "unknown-id";
@@ -64,6 +69,10 @@ inline constexpr const char* unmappable_answer = "unmappable-answer";    // an a
 inline constexpr const char* unknown_group = "unknown-group";            // a group answer the mapping does not list
 inline constexpr const char* no_group = "no-group";                      // a response without a group answer
 inline constexpr const char* no_responses = "no-responses";              // nothing left to import
+
+// evaluation warnings (engine/evaluate, shown by the reports; not diagnostics of a file)
+inline constexpr const char* division_by_zero = "division-by-zero";
+inline constexpr const char* overflow = "overflow";
 
 // files (cli/)
 inline constexpr const char* io_error = "io-error";

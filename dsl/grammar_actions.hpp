@@ -69,14 +69,18 @@ void check_depth(const Context& ctx, std::uint32_t depth, std::uint32_t begin) {
                     "split it into findings that build on each other");
 }
 
-// The value of a literal's digits; a literal beyond the range of a double is an error, not a 0.
+// The value of a literal's digits; a literal beyond the range of a double is an error, not an infinity
+// or a 0. A long literal is shown by its first digits.
 template <typename Range>
 double decimal(std::string_view digits, const Range& literal) {
   double value = 0;
   const auto result = std::from_chars(digits.data(), digits.data() + digits.size(), value);
   if (result.ec != std::errc()) {
-    throw SyntaxError(literal.begin(), code::syntax,
-                      "the number '" + std::string(literal.begin(), literal.end()) + "' is out of range");
+    constexpr std::size_t kShown = 24;
+    const std::string_view written(literal.begin(), static_cast<std::size_t>(literal.end() - literal.begin()));
+    const std::string shown = written.size() > kShown ? std::string(written.substr(0, kShown)) + "…" : std::string(written);
+    throw SyntaxError(literal.begin(), code::bad_value, "the number '" + shown + "' is out of range",
+                      "a number in a rule lies between about 1e-308 and 1e308 (or is 0); write one in that range");
   }
   return value;
 }

@@ -6,9 +6,13 @@
 #include <algorithm>
 #include <variant>
 
+#include <fmt/format.h>
+
+#include "dsl/diagnostic_codes.hpp"
 #include "dsl/grammar.hpp"
 #include "dsl/lexical_scan.hpp"
 #include "dsl/nesting.hpp"
+#include "dsl/size_limit.hpp"
 #include "dsl/syntax_error.hpp"
 #include "dsl/text_literal.hpp"
 
@@ -28,12 +32,19 @@ void decode_texts(Declaration& decl, const SourceFile& file, const ParseLimits& 
   }
 }
 
+Diagnostic too_many_declarations(const SourceFile& file, std::size_t at, std::size_t limit) {
+  return error_at(file, at, code::too_many_declarations,
+                  fmt::format("more than {} declarations in one rule file", limit),
+                  "split the rules into several .rules files in one directory, and name the directory with -r");
+}
+
 // A chunk runs from one declaration line to the next. It normally holds one declaration; the
 // loop also takes `end finding b ...` on one line, and reports anything else left over.
-void parse_chunk(const SourceFile& file, ParseRegion chunk, const ParseLimits& limits, ParseResult& result) {
+// Returns false when the file holds too many declarations to go on.
+bool parse_chunk(const SourceFile& file, ParseRegion chunk, const ParseLimits& limits, ParseResult& result) {
   if (auto too_deep = check_nesting(file, chunk.begin, chunk.end, limits.max_nesting)) {
     result.diagnostics.push_back(std::move(*too_deep));
-    return;
+    return true;
   }
   const std::string_view text = file.text();
   const grammar::ParseState state{text.data(), static_cast<std::uint32_t>(limits.max_depth)};
@@ -47,22 +58,33 @@ void parse_chunk(const SourceFile& file, ParseRegion chunk, const ParseLimits& l
     });
     if (error) {
       result.diagnostics.push_back(std::move(*error));
-      return;
+      return true;
     }
     if (!parsed) {
       result.diagnostics.push_back(expected_here(file, chunk, at, kDeclarationExpected));
-      return;
+      return true;
+    }
+    if (result.file.declarations.size() >= limits.max_declarations) {
+      result.diagnostics.push_back(too_many_declarations(file, at, limits.max_declarations));
+      return false;
     }
     decode_texts(decl, file, limits, result.diagnostics);
     result.file.declarations.push_back(std::move(decl));
     at = lexical::skip_blanks(text, static_cast<std::size_t>(first - text.data()), chunk.end);
   }
+  return true;
 }
 
 }  // namespace
 
 ParseResult parse_rule_file(const SourceFile& file, const ParseLimits& limits) {
   ParseResult result;
+  if (auto too_large = check_file_size(file, limits.max_file_bytes, "the rule file",
+                                       "split the rules into several .rules files in one directory, and name the "
+                                       "directory with -r")) {
+    result.diagnostics.push_back(std::move(*too_large));
+    return result;
+  }
   const std::string_view text = file.text();
   result.file.comments = lexical::comments(text);
 
@@ -72,7 +94,7 @@ ParseResult parse_rule_file(const SourceFile& file, const ParseLimits& limits) {
   if (starts.empty() || starts.front() != body) starts.insert(starts.begin(), body);
   for (std::size_t i = 0; i < starts.size(); ++i) {
     const std::size_t end = i + 1 < starts.size() ? starts[i + 1] : text.size();
-    parse_chunk(file, {starts[i], end}, limits, result);
+    if (!parse_chunk(file, {starts[i], end}, limits, result)) break;
   }
   sort_by_location(result.diagnostics);
   return result;

@@ -7,6 +7,7 @@
 #include "dsl/diagnostic_codes.hpp"
 #include "dsl/lexical_scan.hpp"
 #include "dsl/placeholder.hpp"
+#include "dsl/size_limit.hpp"
 #include "dsl/syntax_error.hpp"
 
 namespace rapport::dsl {
@@ -175,6 +176,17 @@ class TextDecoder {
   std::string run_;  // the literal text since the last placeholder
 };
 
+// The bytes between the quotes of the text's literals, summed: the length the limit is on. One scan of
+// the span's tokens, before anything is decoded or allocated.
+std::size_t written_length(const Text& text, std::string_view raw) {
+  std::size_t length = 0;
+  for (lexical::Token token = lexical::next_token(raw, text.span.begin, text.span.end);
+       token.kind != lexical::TokenKind::End; token = lexical::next_token(raw, token.end, text.span.end)) {
+    if (token.kind == lexical::TokenKind::String) length += token.end - token.begin - 2;
+  }
+  return length;
+}
+
 }  // namespace
 
 void decode_text(Text& text, const SourceFile& file, const ParseLimits& limits, Diagnostics& diags) {
@@ -182,6 +194,13 @@ void decode_text(Text& text, const SourceFile& file, const ParseLimits& limits, 
   text.parts.clear();
   TextDecoder decoder(text, file, limits, diags);
   const std::string_view raw = file.text();
+  if (const std::size_t length = written_length(text, raw); length > limits.max_text_bytes) {
+    diags.push_back(error_at(file, text.span.begin, code::text_too_long,
+                             too_large_message("the text", length, limits.max_text_bytes),
+                             "shorten it: a report's texts are read by people, a few paragraphs at most"));
+    decoder.finish();
+    return;
+  }
   // The span covers every adjacent literal, with blanks and comments between them.
   for (lexical::Token token = lexical::next_token(raw, text.span.begin, text.span.end);
        token.kind != lexical::TokenKind::End; token = lexical::next_token(raw, token.end, text.span.end)) {

@@ -9,6 +9,7 @@
 #include "engine/evidence.hpp"
 #include "engine/model.hpp"
 #include "engine/profile.hpp"
+#include "engine/program.hpp"
 
 namespace rapport::engine {
 
@@ -57,11 +58,25 @@ struct RecommendationOutcome : Grounds {
   std::vector<FilledText> actions;
 };
 
+// Arithmetic that went wrong for this profile and left a rule's condition or priority unknown: a division
+// by zero or an overflow (program.hpp's Fault). The rule is not wrong for every profile, so this is a
+// warning for the consultant rather than an error in the rules. Only results that came out unknown are
+// looked at: a division by zero that a default(...) or a Kleene and/or made irrelevant is not one.
+struct EvaluationWarning {
+  enum class Rule : std::uint8_t { Finding, Recommendation };
+  enum class Field : std::uint8_t { Condition, Priority };
+  Rule rule = Rule::Finding;
+  std::uint32_t index = 0;  // into RuleSet::findings or RuleSet::recommendations
+  Field field = Field::Condition;
+  Fault fault = Fault::DivisionByZero;
+};
+
 struct Assessment {
   Evidence evidence;                                  // the statistics and the inputs the rules read
   std::vector<FindingOutcome> findings;               // one per finding, declaration order
   std::vector<RecommendationOutcome> recommendations; // one per recommendation, declaration order
   std::vector<std::uint32_t> ranking;  // fired recommendations: priority high to low, ties by order
+  std::vector<EvaluationWarning> warnings;  // findings first, then recommendations, in declaration order
 };
 
 // Evaluate findings in dependency order, then recommendations, then rank. Deterministic. A second,

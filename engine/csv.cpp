@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "dsl/diagnostic_codes.hpp"
+#include "dsl/size_limit.hpp"
 #include "dsl/source_file.hpp"
 #include "dsl/text_encoding.hpp"
 
@@ -251,6 +252,12 @@ char detect_separator(std::string_view text) {
 
 CsvTable read_csv(const dsl::SourceFile& file, const CsvOptions& options) {
   CsvTable table;
+  if (auto too_large = dsl::check_file_size(file, options.max_bytes, "the survey export",
+                                            "export only the columns the survey mapping reads (a survey tool "
+                                            "can leave out the others)")) {
+    table.diagnostics.push_back(std::move(*too_large));
+    return table;
+  }
   if (!check_encoding(file, table.diagnostics)) return table;
   const std::string_view text = file.text();
   std::size_t start = text.starts_with(kByteOrderMark) ? kByteOrderMark.size() : 0;

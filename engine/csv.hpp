@@ -16,6 +16,10 @@ class SourceFile;
 
 namespace rapport::engine {
 
+// The largest survey export read: far above what a survey of people yields (a million cells), low
+// enough that reading it, field by field, stays within a laptop's memory.
+inline constexpr std::size_t kMaxCsvBytes = 64 * 1024 * 1024;
+
 struct CsvRecord {
   std::uint32_t line = 0;               // the physical line the record starts on, 1-based
   std::vector<std::string> fields;      // unquoted; line breaks inside a quoted field read as '\n'
@@ -24,6 +28,7 @@ struct CsvRecord {
 
 struct CsvOptions {
   char separator = 0;  // ',', ';' or '\t'; 0 detects it from the header line
+  std::size_t max_bytes = kMaxCsvBytes;  // a larger file is refused (file-too-large), not read
 };
 
 struct CsvTable {

@@ -43,6 +43,7 @@ class Evaluation {
     for (std::uint32_t r = 0; r < rules_.recommendations.size(); ++r)
       assessment.recommendations.push_back(recommendation(r));
     assessment.ranking = rank(assessment.recommendations);
+    assessment.warnings = std::move(warnings_);
     assessment.evidence = std::move(evidence_);
     return assessment;
   }
@@ -87,6 +88,13 @@ class Evaluation {
     sort_unique(grounds.doubted_gaps);
   }
 
+  // An unknown result that no missing input explains may come of a division by zero or an overflow.
+  void note_fault(const Program& program, double result, EvaluationWarning where) {
+    if (!is_unknown(result)) return;
+    where.fault = find_fault(program, inputs_, findings_.data());
+    if (where.fault != Fault::None) warnings_.push_back(where);
+  }
+
   FilledText fill(const Template& text) const {
     FilledText filled;
     filled.reserve(text.pieces.size());
@@ -105,6 +113,7 @@ class Evaluation {
     outcome.finding = f;
     outcome.verdict = verdict_of(findings_[f]);
     if (outcome.verdict == Verdict::Unknown) explain_unknown(finding.condition, outcome);
+    note_fault(finding.condition, findings_[f], {EvaluationWarning::Rule::Finding, f});
     if (outcome.verdict != Verdict::Fired) return outcome;
     outcome.narrative = fill(finding.narrative);
     if (!certainty_.empty()) {
@@ -122,16 +131,20 @@ class Evaluation {
         judge_certainty(rules_.findings[f].condition, sceptical_findings_[f], certainty_[f], certainty_);
   }
 
-  RecommendationOutcome recommendation(std::uint32_t r) const {
+  RecommendationOutcome recommendation(std::uint32_t r) {
     const Recommendation& rec = rules_.recommendations[r];
     RecommendationOutcome outcome;
     outcome.recommendation = r;
-    outcome.verdict = verdict_of(run(rec.condition, inputs_, findings_.data()));
+    const double condition = run(rec.condition, inputs_, findings_.data());
+    outcome.verdict = verdict_of(condition);
     if (outcome.verdict == Verdict::Unknown) explain_unknown(rec.condition, outcome);
+    note_fault(rec.condition, condition, {EvaluationWarning::Rule::Recommendation, r});
     if (outcome.verdict != Verdict::Fired) return outcome;
     outcome.priority = run(rec.priority, inputs_, findings_.data());
     // A fired recommendation with no priority is still shown (last); say what the priority lacked.
     if (is_unknown(outcome.priority)) explain_unknown(rec.priority, outcome);
+    note_fault(rec.priority, outcome.priority,
+               {EvaluationWarning::Rule::Recommendation, r, EvaluationWarning::Field::Priority});
     for (const std::uint32_t f : rec.findings_used)
       if (verdict_of(findings_[f]) == Verdict::Fired) outcome.because.push_back(f);
     outcome.actions.reserve(rec.actions.size());
@@ -149,6 +162,7 @@ class Evaluation {
   std::vector<double> sceptical_inputs_;    // empty when no gap is doubted
   std::vector<double> sceptical_findings_;  // empty when no gap is doubted
   std::vector<Grounds> certainty_;           // per finding: tentative and doubted gaps (when any gap is doubted)
+  std::vector<EvaluationWarning> warnings_;  // arithmetic that went wrong, in the order assess() meets it
 };
 
 }  // namespace

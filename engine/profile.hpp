@@ -1,6 +1,7 @@
 // A client's survey profile, validated against the rule set's metric declarations.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
@@ -39,6 +40,9 @@ struct Profile {
   }
 };
 
+// The largest TOML profile read: a profile is a few kilobytes, so a larger file is surely not one.
+inline constexpr std::size_t kMaxProfileBytes = 16 * 1024 * 1024;
+
 struct ProfileResult {
   std::optional<Profile> profile; // present only when there are no errors
   dsl::Diagnostics diagnostics;
@@ -46,7 +50,8 @@ struct ProfileResult {
 
 // Reads TOML text (already loaded by the caller). Every problem is a positioned diagnostic:
 // TOML syntax, unknown tables and keys (with a suggestion), wrong types, shares outside 0..1,
-// NaN or infinity, scale values out of bounds. Missing metrics are fine.
+// NaN or infinity, scale values out of bounds, a file over kMaxProfileBytes (file-too-large, at 1:1,
+// not parsed). Missing metrics are fine.
 ProfileResult load_profile(const dsl::SourceFile& toml, const RuleSet& rules);
 
 }  // namespace rapport::engine

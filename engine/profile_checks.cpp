@@ -315,7 +315,7 @@ std::optional<int> check_sample_count(const WrittenValue& value, std::string_vie
                                       ProfileFormat format, ValueProblem& problem) {
   const auto number = number_in(value);
   if (!number || !std::isfinite(*number) || *number != std::floor(*number)) {
-    fill(problem, code::wrong_type,
+    fill(problem, number && !std::isfinite(*number) ? code::not_finite : code::wrong_type,
          fmt::format("'{}' of '{}' must be a whole number of people, not {}", key, metric.id,
                      number ? number_text(*number) : std::string(value.type_name)),
          fmt::format("write a count without quotes, e.g. {}", assignment(format, key, "14")));
@@ -334,7 +334,7 @@ std::optional<double> check_sample_sd(const WrittenValue& value, const Metric& m
                                       ValueProblem& problem) {
   const auto number = number_in(value);
   if (number && std::isfinite(*number) && *number >= 0) return *number;
-  fill(problem, number ? code::out_of_range : code::wrong_type,
+  fill(problem, !number ? code::wrong_type : std::isfinite(*number) ? code::out_of_range : code::not_finite,
        fmt::format("the standard deviation of '{}' must be a number of 0 or more, not {}", metric.id,
                    number ? number_text(*number) : std::string(value.type_name)),
        fmt::format("write the sample standard deviation of the answers, e.g. {}", assignment(format, "sd", "0.9")));

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <limits>
 #include <string>
 #include <utility>
 #include <vector>
@@ -15,6 +16,7 @@
 #include <simdjson.h>
 
 #include "dsl/diagnostic_codes.hpp"
+#include "dsl/size_limit.hpp"
 #include "dsl/text_encoding.hpp"
 #include "engine/profile_checks.hpp"
 #include "engine/profile_json_syntax.hpp"
@@ -52,6 +54,30 @@ ValueProblem unreadable_record(error_code error, std::string_view record, std::s
               "leave the value out: a value the profile lacks is unknown, and reported as such"};
   }
   return {code::profile_syntax, fmt::format("invalid JSON: {}", json_error_words(error)), kSyntaxHelp};
+}
+
+// Whether `token` is a JSON number (RFC 8259) too large for a double; if so `number` becomes its infinity.
+bool beyond_double(std::string_view token, double& number) {
+  token = token.substr(0, token.find_last_not_of(" \t\r\n") + 1);
+  std::size_t i = token.starts_with('-') ? 1 : 0;
+  const bool negative = i == 1;
+  auto digits = [&] {
+    const std::size_t from = i;
+    while (i < token.size() && token[i] >= '0' && token[i] <= '9') ++i;
+    return i > from;
+  };
+  if (i < token.size() && token[i] == '0') ++i;
+  else if (!digits()) return false;
+  if (i < token.size() && token[i] == '.' && (++i, !digits())) return false;
+  if (i < token.size() && (token[i] == 'e' || token[i] == 'E')) {
+    ++i;
+    if (i < token.size() && (token[i] == '+' || token[i] == '-')) ++i;
+    if (!digits()) return false;
+  }
+  if (i != token.size()) return false;
+  // Well formed, yet refused: too large (a number too small to tell from zero reads as zero).
+  number = negative ? -std::numeric_limits<double>::infinity() : std::numeric_limits<double>::infinity();
+  return true;
 }
 
 }  // namespace
@@ -189,7 +215,11 @@ error_code RecordWalk::scalar(od::value& value, od::json_type type, WrittenValue
   switch (type) {
     case od::json_type::number: {
       double number = 0;
-      if (auto error = value.get_double().get(number)) return error;
+      if (auto error = value.get_double().get(number)) {
+        // A well-formed number beyond a double's range (1e999) is a value to refuse at its key, as TOML's
+        // inf is, not broken JSON.
+        if (!beyond_double(value.raw_json_token(), number)) return error;
+      }
       written = WrittenValue::of_number(number, "a number");
       return simdjson::SUCCESS;
     }
@@ -363,6 +393,13 @@ bool JsonProfileReader::read(std::string_view record, std::size_t readable, cons
   errors.clear();
   state_->problems.clear();
   clear(profile, state_->rules);
+  if (record.size() > kMaxJsonRecordBytes) {
+    errors.push_back({dsl::DiagSeverity::Error, code::record_too_long,
+                      dsl::too_large_message("the record", record.size(), kMaxJsonRecordBytes),
+                      dsl::Location{std::string(place.file), place.line, 1, 1}, {},
+                      "a profile is a few kilobytes: check that each record is one profile on a line of its own"});
+    return false;
+  }
   if (readable < record.size() + kJsonPadding) {
     state_->padded.assign(record);
     state_->padded.append(kJsonPadding, ' ');

@@ -19,6 +19,10 @@ namespace rapport::engine {
 // has them readable saves a copy of the record.
 inline constexpr std::size_t kJsonPadding = 64;
 
+// The longest record read: a profile is a few kilobytes, so a longer line is surely not one (and
+// is refused, record-too-long, without being parsed).
+inline constexpr std::size_t kMaxJsonRecordBytes = 1024 * 1024;
+
 // Where a record is, for its diagnostics: the file as they name it, and the record's line in it.
 struct RecordPlace {
   std::string_view file;

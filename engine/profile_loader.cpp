@@ -2,6 +2,7 @@
 // validates it against the rule set's metrics. Every problem becomes a positioned diagnostic; all are collected.
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <limits>
 #include <string>
 #include <string_view>
@@ -11,6 +12,7 @@
 #include <toml++/toml.h>
 
 #include "dsl/diagnostic_codes.hpp"
+#include "dsl/size_limit.hpp"
 #include "dsl/text_encoding.hpp"
 #include "engine/profile.hpp"
 #include "engine/profile_reader.hpp"
@@ -49,9 +51,37 @@ void report_unknown_top_level(const toml::key& key, const toml::node& value, con
   errors.add(code::unknown_key, key.source(), message, help);
 }
 
+// toml++ refuses a float beyond a double's range (1e999) as "'1e999' could not be interpreted as a value",
+// placed just after it. That is a number too large, not broken TOML: say so, at the number as written in
+// `line` (toml++ quotes it without its sign and digit separators).
+bool report_beyond_double(const toml::parse_error& error, ProfileErrors& errors, std::string_view line) {
+  if (!error.description().ends_with("' could not be interpreted as a value")) return false;
+  const auto& after = error.source().begin;
+  std::size_t end = 0;  // the byte after the number: columns count code points
+  for (std::size_t column = 1; column < after.column && end < line.size(); ++column) {
+    ++end;
+    while (end < line.size() && (static_cast<unsigned char>(line[end]) & 0xC0) == 0x80) ++end;
+  }
+  std::size_t begin = end;
+  while (begin > 0 && std::string_view("0123456789+-._eE").find(line[begin - 1]) != std::string_view::npos) --begin;
+  const std::string_view written = line.substr(begin, end - begin);
+  std::string digits(written);
+  std::erase(digits, '_');  // TOML's digit separators
+  char* stop = nullptr;
+  const double value = std::strtod(digits.c_str(), &stop);
+  if (digits.empty() || stop != digits.c_str() + digits.size() || !std::isinf(value)) return false;
+  const dsl::Location at{errors.path(), static_cast<std::uint32_t>(after.line),
+                         static_cast<std::uint32_t>(after.column - written.size()),
+                         static_cast<std::uint32_t>(written.size())};
+  errors.add(code::not_finite, at, fmt::format("'{}' is too large to be a finite number", written),
+             "write the figure itself; no survey value is beyond 1e308");
+  return true;
+}
+
 }  // namespace
 
-void report_toml_syntax(const toml::parse_error& error, ProfileErrors& errors, std::string help) {
+void report_toml_syntax(const toml::parse_error& error, ProfileErrors& errors, std::string help, std::string_view line) {
+  if (!line.empty() && report_beyond_double(error, errors, line)) return;
   // toml++ describes errors as "Error while parsing <context>: <detail>"; the detail is the news.
   std::string_view description = error.description();
   const auto colon = description.find(": ");
@@ -229,6 +259,13 @@ void ProfileReader::report_not_asked(const toml::key& key, const Metric& metric,
 
 ProfileResult load_profile(const dsl::SourceFile& file, const RuleSet& rules) {
   ProfileResult result;
+  // The size first: it costs nothing, and a huge file is not worth scanning for its encoding.
+  if (auto too_large = dsl::check_file_size(file, kMaxProfileBytes, "the profile",
+                                            "a profile is a few kilobytes of TOML: check that this is the client's "
+                                            "profile (see docs/profile.md)")) {
+    result.diagnostics.push_back(std::move(*too_large));
+    return result;
+  }
   if (auto problem = dsl::text_problem(file)) {
     result.diagnostics.push_back(std::move(*problem));
     return result;
@@ -242,7 +279,8 @@ ProfileResult load_profile(const dsl::SourceFile& file, const RuleSet& rules) {
   } catch (const toml::parse_error& error) {
     report_toml_syntax(error, errors,
                        "a profile is TOML: [table] headers, then key = value lines, with text in double quotes "
-                       "(see docs/profile.md)");
+                       "(see docs/profile.md)",
+                       file.line(static_cast<std::uint32_t>(error.source().begin.line)));
     result.diagnostics = errors.take();
     return result;
   }

@@ -52,7 +52,9 @@ class ProfileReader {
   bool has_company_ = false;
 };
 
-// Reports a TOML syntax error in plain words, with `help` on what the file should look like.
-void report_toml_syntax(const toml::parse_error& error, ProfileErrors& errors, std::string help);
+// Reports a TOML syntax error in plain words, with `help` on what the file should look like. Given the text
+// of the error's line, a number beyond a double's range (1e999) is reported as not-finite at the number.
+void report_toml_syntax(const toml::parse_error& error, ProfileErrors& errors, std::string help,
+                        std::string_view line = {});
 
 }  // namespace rapport::engine

@@ -161,4 +161,16 @@ double trace(const Program& program, const double* slots, const double* findings
   return run_with(program, slots, findings, RecordTrace{values.data()});
 }
 
+Fault find_fault(const Program& program, const double* slots, const double* findings) {
+  std::vector<double> values;
+  trace(program, slots, findings, values);
+  for (std::size_t pc = 0; pc < program.code.size(); ++pc) {
+    // In postfix order the instruction before a division completes its divisor. Inputs and constants
+    // are finite, so an infinity can only come of arithmetic that overflowed.
+    if (program.code[pc].op == OpCode::Div && pc > 0 && values[pc - 1] == 0.0) return Fault::DivisionByZero;
+    if (std::isinf(values[pc])) return Fault::Overflow;
+  }
+  return Fault::None;
+}
+
 }  // namespace rapport::engine

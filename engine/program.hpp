@@ -44,6 +44,14 @@ struct Program {
 // Division by zero yields unknown.
 double run(const Program& program, const double* slots, const double* findings);
 
+// What went wrong in a program's arithmetic for one profile: a division by zero (it.x / it.y with it.y
+// at 0) or an overflow to infinity (it.x * 1e308). Either leaves the value unknown.
+enum class Fault : std::uint8_t { None, DivisionByZero, Overflow };
+
+// The first fault in the program's evaluation, found by tracing it again: for the few results that come
+// out unknown, so run() pays nothing for it.
+Fault find_fault(const Program& program, const double* slots, const double* findings);
+
 // The same evaluation, also recording after every instruction the value it left on top of the stack:
 // `values[i]` is the value of the sub-expression instruction i completes (see ExprTree). Both share
 // one evaluator, so explain shows exactly what run() computed; run() pays nothing for it.

@@ -53,11 +53,15 @@ TEST_CASE("parentheses inside strings and comments do not count as nesting", "[n
 
 TEST_CASE("100,000 nested parentheses in a placeholder are refused at the first one too deep", "[nesting]") {
   const std::size_t depth = 100'000;
-  Parsed parsed("source s\n  title \"{" + repeated("(", depth) + "x" + repeated(")", depth) + "}\"\nend\n");
+  const std::string text = "source s\n  title \"{" + repeated("(", depth) + "x" + repeated(")", depth) + "}\"\nend\n";
+  ParseLimits long_texts;  // a text this long is refused as such first, unless texts may be longer
+  long_texts.max_text_bytes = 1024 * 1024;
+  Parsed parsed(text, long_texts);
   REQUIRE(parsed.diagnostics().size() == 1);
   CHECK(parsed.diagnostics()[0].code == code::nesting_too_deep);
   CHECK(parsed.diagnostics()[0].where.line == 2);
   CHECK(parsed.diagnostics()[0].where.col == 11 + 64);  // "  title \"{" then 64 that are fine
+  CHECK(Parsed(text).positions() == "2:9: the text is 195.3 KiB, more than the limit of 64 KiB\n");
 }
 
 TEST_CASE("100,000 chained nots are refused as too deep, without recursion", "[nesting]") {

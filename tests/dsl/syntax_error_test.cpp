@@ -128,10 +128,20 @@ TEST_CASE("a unit after a unit is not taken for a spaced unit", "[syntax]") {
 }
 
 TEST_CASE("a number too large for a double is an error, not a zero", "[syntax]") {
-  CHECK(Parsed(finding_when("x > 1" + std::string(400, '0'))).positions() ==
-        "2:12: the number '1" + std::string(400, '0') + "' is out of range\n");
+  const Parsed huge(finding_when("x > 1" + std::string(400, '0')));
+  CHECK(huge.positions() == "2:12: the number '1" + std::string(23, '0') + "…' is out of range\n");
+  REQUIRE(huge.diagnostics().size() == 1);
+  CHECK(huge.diagnostics()[0].code == code::bad_value);
+  CHECK(huge.diagnostics()[0].help ==
+        "a number in a rule lies between about 1e-308 and 1e308 (or is 0); write one in that range");
   CHECK(Parsed("source s\n  year 1" + std::string(400, '0') + "\nend\n").positions() ==
-        "2:8: the number '1" + std::string(400, '0') + "' is out of range\n");
+        "2:8: the number '1" + std::string(23, '0') + "…' is out of range\n");
+}
+
+TEST_CASE("a number too small to tell from zero is an error, not a zero", "[syntax]") {
+  const Parsed tiny(finding_when("x > 0." + std::string(400, '0') + "1"));
+  CHECK(tiny.positions() == "2:12: the number '0." + std::string(22, '0') + "…' is out of range\n");
+  CHECK(Parsed(finding_when("x > 0." + std::string(300, '0') + "1")).diagnostics().empty());  // 1e-301 is fine
 }
 
 TEST_CASE("comparisons do not chain", "[syntax]") {

@@ -311,6 +311,65 @@ TEST_CASE("a sample's count above its n, n = 0, or a missing n are refused", "[p
   }
 }
 
+// ---------------------------------------------------------------- numbers beyond a double
+
+TEST_CASE("a number beyond a double's range in a record is not finite, refused at its value", "[profile-json][numbers]") {
+  SECTION("a share of 1e999") {
+    const std::string record = with(R"("it": {"satisfied_with_collaboration": 1e999})");
+    const Diagnostic d = only_error(record);
+    CHECK(d.code == code::not_finite);
+    CHECK(d.where.line == 7);
+    CHECK(d.where.col == column_of(record, "1e999"));
+    CHECK(d.where.length == 5);
+    CHECK(d.message == "'satisfied_with_collaboration' is inf, not a finite number");
+    CHECK(d.help == "leave 'satisfied_with_collaboration' out if its value is unknown");
+  }
+  SECTION("a company figure of -1E+400") {
+    const std::string record = with(R"("company_metrics": {"cio_cmo_meetings_per_month": -1E+400})");
+    const Diagnostic d = only_error(record);
+    CHECK(d.code == code::not_finite);
+    CHECK(d.where.col == column_of(record, "-1E+400"));
+    CHECK(d.message == "'cio_cmo_meetings_per_month' is -inf, not a finite number");
+  }
+  SECTION("respondents written with 400 digits") {
+    const std::string digits = "1" + std::string(400, '0');
+    const std::string record = with(R"("respondents": {"it": )" + digits + "}");
+    const Diagnostic d = only_error(record);
+    CHECK(d.code == code::not_finite);
+    CHECK(d.where.col == column_of(record, digits));
+  }
+  SECTION("a sample's n and sd") {
+    const std::string n_record = with(R"("it": {"alignment_score": {"mean": 4, "sd": 1, "n": 1e999}})");
+    CHECK(only_error(n_record).code == code::not_finite);
+    CHECK(only_error(n_record).where.col == column_of(n_record, "1e999"));
+    const std::string sd_record = with(R"("it": {"alignment_score": {"mean": 4, "sd": 1e999, "n": 12}})");
+    CHECK(only_error(sd_record).code == code::not_finite);
+    CHECK(only_error(sd_record).where.col == column_of(sd_record, "1e999"));
+  }
+  SECTION("a number too small to tell from zero reads as zero") {
+    const Read result = read(with(R"("it": {"satisfied_with_collaboration": 1e-999})"));
+    CHECK(result.valid);
+    CHECK(result.profile.values[0] == 0.0);
+  }
+}
+
+TEST_CASE("NaN and Infinity, which JSON lacks, are not finite at their token", "[profile-json][numbers]") {
+  for (const std::string written : {"NaN", "Infinity", "-Infinity"}) {
+    const std::string record = with(R"("it": {"satisfied_with_collaboration": )" + written + "}}");
+    INFO(record);
+    const Diagnostic d = only_error(record);
+    CHECK(d.code == code::not_finite);
+    CHECK(d.where.col == column_of(record, written));
+  }
+}
+
+TEST_CASE("a malformed number stays a syntax error, not an infinity", "[profile-json][numbers]") {
+  const std::string record = with(R"("it": {"satisfied_with_collaboration": 1e})");
+  const Diagnostic d = only_error(record);
+  CHECK(d.code == code::profile_syntax);
+  CHECK(d.message == "invalid JSON: a number is malformed or too large");
+}
+
 // ---------------------------------------------------------------- company and respondents
 
 TEST_CASE("respondents must be whole numbers of zero or more, with help in JSON", "[profile-json]") {

@@ -385,6 +385,28 @@ TEST_CASE("a share that is NaN or infinite is not finite", "[profile]") {
   CHECK(only_error(kCompany + "[it]\nsatisfied_with_collaboration = -inf\n").code == code::not_finite);
 }
 
+TEST_CASE("a number too large for a double is not finite, at the number rather than after it", "[profile][numbers]") {
+  const Diagnostic d = only_error(kCompany + "[it]\nsatisfied_with_collaboration = 1e999\n");
+  CHECK(d.code == code::not_finite);
+  CHECK(place(d) == "client.toml:4:32");
+  CHECK(d.where.length == 5);
+  CHECK(d.message == "'1e999' is too large to be a finite number");
+  CHECK(d.help == "write the figure itself; no survey value is beyond 1e308");
+  CHECK(place(only_error(kCompany + "[respondents]\nit = -1_000e1_000\n")) == "client.toml:4:6");
+}
+
+TEST_CASE("NaN and infinity in a sample are not finite, at the key's value", "[profile][numbers]") {
+  const Diagnostic sd = only_error(kCompany + "[it]\nalignment_score = { mean = 3.1, sd = nan, n = 12 }\n");
+  CHECK(sd.code == code::not_finite);
+  CHECK(place(sd) == "client.toml:4:38");
+  const Diagnostic n = only_error(kCompany + "[it]\nalignment_score = { mean = 3.1, sd = 1, n = inf }\n");
+  CHECK(n.code == code::not_finite);
+  CHECK(place(n) == "client.toml:4:45");
+  const Diagnostic mean = only_error(kCompany + "[it]\nalignment_score = { mean = -inf, sd = 1, n = 12 }\n");
+  CHECK(mean.code == code::not_finite);
+  CHECK(place(mean) == "client.toml:4:28");
+}
+
 // ---------------------------------------------------------------- scales, numbers, flags
 
 TEST_CASE("a scale value outside its bounds is out of range", "[profile]") {
