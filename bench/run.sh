@@ -27,18 +27,8 @@ rapport=${RAPPORT_BENCH_RAPPORT:-$bin/rapport}
 say() { printf '\n== %s\n' "$*" >&2; }
 
 # ---- packages: Rapport's own, plus Google Benchmark, valgrind and GNU time (only what is missing)
-eval "$(grep '^packages=' scripts/setup.sh)"   # Rapport's own, as scripts/setup.sh lists them
-packages+=(libbenchmark-dev valgrind time python3)
-missing=()
-for package in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  say "installing ${missing[*]}"
-  if [ "$(id -u)" -eq 0 ]; then sudo=(); else sudo=(sudo); fi
-  "${sudo[@]}" apt-get update -q
-  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
-fi
+source scripts/packages.sh
+install_missing bench "${rapport_packages[@]}" libbenchmark-dev valgrind time python3
 
 # ---- build: Release at -O2 for Rapport and the native programs alike
 say "building $build (Release, -O2)"

@@ -143,7 +143,8 @@ error_code RecordWalk::walk_root() {
     if (auto error = std::move(result).get(field)) return error;
     std::string_view key;
     if (auto error = key_of(field, key)) return error;
-    const char* key_at = field.key().raw() - 1;
+    // key_of leaves last_ at the key's opening quote; field.key() is gone once an escaped key is unescaped.
+    const char* key_at = last_;
     const Table table = table_of(key);
     if (table == Table::Unknown) {
       od::json_type type{};

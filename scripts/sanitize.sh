@@ -4,27 +4,22 @@
 # `sanitize` preset of CMakePresets.json, which also builds the fuzz targets), and runs the whole test
 # suite there. Any sanitizer report fails the test that caused it.
 #   bash scripts/sanitize.sh            # build and run every test
-#   bash scripts/sanitize.sh --build    # build only (scripts/fuzz.sh uses this)
+#   bash scripts/sanitize.sh --build [TARGET...]   # build only, everything or the targets named
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-eval "$(grep '^packages=' scripts/setup.sh)"   # Rapport's own, as scripts/setup.sh lists them
-packages+=(chromium fonts-dejavu-core fonts-liberation clang libclang-rt-14-dev libfuzzer-14-dev)
-missing=()
-for package in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "sanitize: installing ${missing[*]}"
-  if [ "$(id -u)" -eq 0 ]; then sudo=(); else sudo=(sudo); fi
-  "${sudo[@]}" apt-get update -q
-  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
-fi
+source scripts/packages.sh
+install_missing sanitize "${rapport_packages[@]}" "${rapport_test_packages[@]}" clang libclang-rt-14-dev libfuzzer-14-dev
 
 launcher=()
 command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
 cmake --preset sanitize "${launcher[@]}" >/dev/null
-cmake --build --preset sanitize -j "$(nproc)"
-if [ "${1:-}" != "--build" ]; then
+if [ "${1:-}" = "--build" ]; then
+  shift
+  targets=()
+  [ $# -eq 0 ] || targets=(--target "$@")
+  cmake --build --preset sanitize -j "$(nproc)" "${targets[@]}"
+else
+  cmake --build --preset sanitize -j "$(nproc)"
   ctest --preset sanitize
 fi

@@ -449,6 +449,28 @@ TEST_CASE("unknown keys at the top of a record suggest the object meant", "[prof
   }
 }
 
+TEST_CASE("top-level keys written with escapes are read unescaped, and their problems point at the key",
+          "[profile-json]") {
+  SECTION("escaped names of known objects read as the plain names") {
+    const Read result = read(R"({"compan\u0079": {"name": "Northwind Retail"}, "\u0069t": {"alignment_score": 4}})");
+    REQUIRE(result.errors.empty());
+    CHECK(result.valid);
+    CHECK(result.profile.company.name == "Northwind Retail");
+  }
+  SECTION("an escaped unknown key is reported at its opening quote") {
+    const std::string record = with(R"("marketting\u0021": {"budget_share": 0.5})");
+    const Diagnostic d = only_error(record);
+    CHECK(d.code == code::unknown_key);
+    CHECK(d.where.col == column_of(record, R"("marketting\u0021")"));
+  }
+  SECTION("an escaped object given twice is reported at its second key") {
+    const std::string record = with(R"("it": {}, "i\u0074": {})");
+    const Diagnostic d = only_error(record);
+    CHECK(d.code == code::duplicate_field);
+    CHECK(d.where.col == column_of(record, R"("i\u0074")"));
+  }
+}
+
 // ---------------------------------------------------------------- JSON syntax
 
 TEST_CASE("a JSON syntax error is the record's only problem, at the token the parser could not take",
