@@ -42,6 +42,19 @@ std::string base64(std::string_view bytes) {
   return out;
 }
 
+// Whether `path` stays within `folder`, both as written (no absolute path, no ".." out of it) and once
+// symbolic links are followed.
+bool inside(const fs::path& folder, const fs::path& path) {
+  const fs::path relative = path.lexically_relative(folder).lexically_normal();
+  if (relative.empty() || relative.is_absolute() || *relative.begin() == "..") return false;
+  std::error_code ec;
+  const fs::path real_folder = fs::weakly_canonical(folder.empty() ? fs::path(".") : folder, ec);
+  const fs::path real_path = fs::weakly_canonical(path, ec);
+  if (ec) return true;  // cannot resolve: reading it will say why
+  const fs::path real_relative = real_path.lexically_relative(real_folder);
+  return !real_relative.empty() && *real_relative.begin() != "..";
+}
+
 // "image/png" for logo.png, ... or "" for an extension a report cannot show.
 std::string media_type(const fs::path& logo) {
   std::string ext = logo.extension().string();
@@ -86,6 +99,7 @@ class BrandReader {
   void embed_logo() {
     if (!logo_path_) return;
     brand_.logo_data_uri = "data:" + logo_type_ + ";base64," + base64(read_text_file(*logo_path_));
+    brand_.logo_path = *logo_path_;
   }
 
   const dsl::Diagnostics& diagnostics() const { return diagnostics_; }
@@ -128,7 +142,14 @@ class BrandReader {
   }
 
   void read_logo(const std::string& relative, const toml::node& value) {
-    const fs::path logo = fs::path(path_).parent_path() / relative;
+    const fs::path folder = fs::path(path_).parent_path();
+    const fs::path logo = folder / relative;
+    if (!inside(folder, logo)) {
+      // A brand file is shared between consultants; it must not be able to embed any file of the machine.
+      add(dsl::code::bad_value, value.source(), fmt::format("the logo '{}' is outside the brand file's folder", relative),
+          "put the logo next to brand.toml (or in a folder below it) and name it relative to it, e.g. logo = \"logo.png\"");
+      return;
+    }
     const std::string type = media_type(logo);
     if (type.empty()) {
       add(dsl::code::bad_value, value.source(), fmt::format("the logo '{}' is not a PNG, SVG or JPEG file", relative),

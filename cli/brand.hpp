@@ -11,6 +11,7 @@ struct Brand {
   std::string firm = "Rapport";     // the firm preparing the report
   std::string accent = "#1f4e79";   // a CSS hex colour, validated
   std::string logo_data_uri;        // "data:image/png;base64,...", or "" for no logo
+  std::string logo_path;            // the file it was read from: an input that -o must not overwrite
 };
 
 // Reads brand.toml (format in docs/reports.md). The logo path is relative to the brand file and

@@ -38,6 +38,9 @@ int run_assess(const AssessParams& params) {
   check_output(params.output, inputs);
 
   dsl::SourceMap sources;
+  // Read first, whatever the format: its logo is an input too, and -o must not name it.
+  const Brand brand = params.brand.empty() ? Brand{} : load_brand(params.brand, sources);
+  if (!brand.logo_path.empty()) check_output(params.output, {brand.logo_path});
   RuleInput rules = require_rules(params.rules, sources);
   engine::Profile profile = require_profile(params.profile, rules.rules, sources);
   engine::Assessment assessment = engine::evaluate(rules.rules, profile, params.evidence);
@@ -50,7 +53,6 @@ int run_assess(const AssessParams& params) {
     return kOk;
   }
   const ClientReport report = build_client_report(input);
-  const Brand brand = params.brand.empty() ? Brand{} : load_brand(params.brand, sources);
   if (params.format == "markdown") {
     write_output(params.output, render_markdown(report, brand));
   } else if (params.format == "html") {

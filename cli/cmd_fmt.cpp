@@ -16,6 +16,7 @@
 #include "cli/line_diff.hpp"
 #include "cli/rule_loading.hpp"
 #include "cli/terminal.hpp"
+#include "dsl/diagnostic_codes.hpp"
 #include "dsl/format.hpp"
 
 namespace rapport::cli {
@@ -36,14 +37,22 @@ struct Tally {
   std::size_t changed = 0;
   std::size_t unchanged = 0;
   std::size_t invalid = 0;     // syntax errors: left as they are
+  std::size_t not_text = 0;    // not UTF-8 text, or too large to be a rule file: left as they are
   std::size_t unreadable = 0;  // could not be read or written
 
   int exit_code(bool check) const {
     if (unreadable > 0) return kIoError;
-    if (invalid > 0) return kInvalidInput;
+    if (invalid > 0 || not_text > 0) return kInvalidInput;
     return check && changed > 0 ? kCheckFailed : kOk;
   }
 };
+
+// A binary file, another encoding or a file beyond the size limit: its one error says so, not a syntax error.
+bool is_text_problem(const dsl::Diagnostics& diagnostics) {
+  return diagnostics.size() == 1 && (diagnostics[0].code == dsl::code::not_text ||
+                                     diagnostics[0].code == dsl::code::not_utf8 ||
+                                     diagnostics[0].code == dsl::code::file_too_large);
+}
 
 std::string files(std::size_t n) { return fmt::format("{} file{}", n, n == 1 ? "" : "s"); }
 
@@ -55,6 +64,7 @@ std::string summary(const Tally& tally, bool writes) {
   }
   if (tally.unchanged > 0) parts.push_back(fmt::format("{} already formatted", tally.unchanged));
   if (tally.invalid > 0) parts.push_back(fmt::format("{} with syntax errors (left unchanged)", tally.invalid));
+  if (tally.not_text > 0) parts.push_back(fmt::format("{} not rule text (left unchanged)", tally.not_text));
   if (tally.unreadable > 0) parts.push_back(fmt::format("{} could not be read or written", tally.unreadable));
   if (parts.empty()) return "no files";
   std::string line = parts.front();
@@ -131,7 +141,7 @@ class Formatter {
     dsl::FormatResult result = dsl::format_source(source);
     if (!result.text) {
       print_diagnostics(stderr, result.diagnostics, sources);
-      ++tally_.invalid;
+      ++(is_text_problem(result.diagnostics) ? tally_.not_text : tally_.invalid);
       return std::nullopt;
     }
     ++(*result.text == text ? tally_.unchanged : tally_.changed);

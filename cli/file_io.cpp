@@ -5,11 +5,16 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <fmt/format.h>
+
 #include <cerrno>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <iostream>
 #include <utility>
+
+#include "dsl/size_limit.hpp"
 
 namespace rapport::cli {
 namespace {
@@ -22,6 +27,19 @@ std::string reason(int error_number) { return std::strerror(error_number); }
 std::string directory_of(const std::string& path) {
   const fs::path parent = fs::path(path).parent_path();
   return parent.empty() ? std::string(".") : parent.string();
+}
+
+// Every input has a size limit (docs/language.md, "Limits"), the largest 64 MiB (a survey export), checked
+// with a positioned error once the file is read. A file far beyond all of them is not read at all, so a
+// wrong path to a disk image or a never-ending pipe cannot fill the memory first.
+constexpr std::uintmax_t kReadCeiling = std::uintmax_t{256} << 20;
+
+// `bytes` is the file's size, or 0 for a pipe or device, whose size is known only to pass the ceiling.
+IoError too_large_to_read(const std::string& path, std::uintmax_t bytes) {
+  const std::string size = bytes > 0 ? dsl::byte_size_text(bytes) : "more than " + dsl::byte_size_text(kReadCeiling);
+  return IoError(fmt::format("cannot read {}: it is {}, and no input of Rapport is larger than {}", path, size,
+                             dsl::byte_size_text(kReadCeiling)),
+                 "check the path: rule files and profiles are at most 16 MiB, survey exports 64 MiB");
 }
 
 IoError cannot_write_standard_output(int error_number) {
@@ -89,13 +107,22 @@ std::string read_text_file(const fs::path& path) {
   std::string text;
   struct stat status {};
   int error = ::fstat(fd, &status) != 0 ? errno : S_ISDIR(status.st_mode) ? EISDIR : 0;
-  if (error == 0 && S_ISREG(status.st_mode)) text.reserve(static_cast<std::size_t>(status.st_size));
+  const bool regular = error == 0 && S_ISREG(status.st_mode);
+  if (regular && static_cast<std::uintmax_t>(status.st_size) > kReadCeiling) {
+    ::close(fd);
+    throw too_large_to_read(path.string(), static_cast<std::uintmax_t>(status.st_size));
+  }
+  if (regular) text.reserve(static_cast<std::size_t>(status.st_size));
   char buffer[64 * 1024];
   while (error == 0) {
     const ssize_t got = ::read(fd, buffer, sizeof buffer);
     if (got == 0) break;
     if (got > 0) text.append(buffer, static_cast<std::size_t>(got));
     else if (errno != EINTR) error = errno;
+    if (text.size() > kReadCeiling) {  // a pipe or a device: its size shows only while reading
+      ::close(fd);
+      throw too_large_to_read(path.string(), 0);
+    }
   }
   ::close(fd);
   if (error != 0) throw cannot_read(path.string(), error);

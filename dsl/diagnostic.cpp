@@ -3,6 +3,7 @@
 #include "dsl/diagnostic.hpp"
 
 #include <algorithm>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -74,15 +75,53 @@ std::string printable(std::string_view line) {
   return shown;
 }
 
+// A line longer than this many code points (a minified JSON record, a long text) is quoted as a window
+// around the column, so that an error in a 1 MiB line shows one terminal line, not the whole record.
+constexpr std::uint32_t kQuotedWidth = 120;
+constexpr std::uint32_t kContextBeforeColumn = 40;
+constexpr std::uint32_t kContextAfterColumn = 20;
+constexpr std::string_view kCut = "...";
+
+struct Quoted {
+  std::string line;
+  std::uint32_t col = 1;
+  std::uint32_t length = 1;
+};
+
+Quoted window_around(const std::string& line, std::uint32_t col, std::uint32_t length) {
+  std::vector<std::size_t> starts;  // the byte offset of every code point
+  for (std::size_t i = 0; i < line.size(); ++i)
+    if (!is_continuation_byte(line[i])) starts.push_back(i);
+  const auto points = static_cast<std::uint32_t>(starts.size());
+  if (points <= kQuotedWidth) return {line, col, length};
+  // From the line's start when the column is early enough to leave some text after it; else centred-left.
+  const bool from_start = col + kContextAfterColumn <= kQuotedWidth;
+  const std::uint32_t first = from_start ? 0 : std::min(col - 1 - kContextBeforeColumn, points - kQuotedWidth);
+  const std::uint32_t end = first + kQuotedWidth;
+  const bool cut_front = first > 0;
+  const bool cut_back = end < points;
+  Quoted quoted;
+  quoted.line = cut_front ? std::string(kCut) : std::string();
+  quoted.line.append(line, starts[first], (cut_back ? starts[end] : line.size()) - starts[first]);
+  if (cut_back) quoted.line += kCut;
+  const auto shift = static_cast<std::uint32_t>(cut_front ? kCut.size() : 0);
+  quoted.col = col - first + shift;
+  // The underline stops where the window does (one past it when the place is the end of the line).
+  const std::uint32_t room = end + 1 > col ? end + 1 - col : 1;
+  quoted.length = std::min(length, room);
+  return quoted;
+}
+
 //    14 |   when marketing.satisfaction 30%
 //       |                               ^
 void quote(std::string& out, const Location& where, std::string_view raw, std::string_view ansi, const Style& style) {
-  const std::string line = printable(raw);
+  const Quoted quoted = window_around(printable(raw), where.col, where.length);
+  const std::string& line = quoted.line;
   const std::string number = std::to_string(where.line);
   const std::string gutter(number.size(), ' ');
   out += fmt::format("   {} |{}{}\n", number, line.empty() ? "" : " ", line);
-  std::string marker = "^" + std::string(where.length > 1 ? where.length - 1 : 0, '~');
-  out += fmt::format("   {} | {}{}\n", gutter, caret_indent(line, where.col), style.paint(marker, ansi));
+  std::string marker = "^" + std::string(quoted.length > 1 ? quoted.length - 1 : 0, '~');
+  out += fmt::format("   {} | {}{}\n", gutter, caret_indent(line, quoted.col), style.paint(marker, ansi));
 }
 
 void quote(std::string& out, const Location& where, const SourceMap& sources, std::string_view ansi,

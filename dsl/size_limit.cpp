@@ -8,7 +8,7 @@
 namespace rapport::dsl {
 
 std::string byte_size_text(std::size_t bytes) {
-  constexpr double kKiB = 1024.0, kMiB = 1024.0 * 1024.0;
+  constexpr double kKiB = 1024.0, kMiB = 1024.0 * 1024.0, kGiB = 1024.0 * kMiB;
   const double size = static_cast<double>(bytes);
   // One decimal only when it says something: 16 MiB, but 16.5 MiB.
   auto shown = [](double value, const char* unit) {
@@ -16,6 +16,7 @@ std::string byte_size_text(std::size_t bytes) {
     return rounded == static_cast<double>(static_cast<long long>(rounded)) ? fmt::format("{:.0f} {}", rounded, unit)
                                                                            : fmt::format("{:.1f} {}", rounded, unit);
   };
+  if (size >= kGiB) return shown(size / kGiB, "GiB");
   if (size >= kMiB) return shown(size / kMiB, "MiB");
   if (size >= kKiB) return shown(size / kKiB, "KiB");
   return fmt::format("{} byte{}", bytes, bytes == 1 ? "" : "s");

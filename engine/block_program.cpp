@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace rapport::engine {
 
@@ -11,6 +12,7 @@ namespace {
 
 constexpr std::size_t B = kBlockSize;
 constexpr double kNaN = kUnknown;
+constexpr double kLargest = std::numeric_limits<double>::max();
 
 inline bool nan(double v) { return v != v; }
 
@@ -51,12 +53,16 @@ inline double kleene_or(double a, double b) {
 // A lone operand of all()/any() still becomes a truth value.
 inline double truth_of(double a) { return nan(a) ? kNaN : (a != 0.0 ? 1.0 : 0.0); }
 
+// An overflow is unknown at the operation, as in the stack machine (program.cpp). Written as a comparison
+// (false for NaN, which stays NaN) so that the loops stay vectorised.
+inline double finite(double r) { return (r <= kLargest) & (r >= -kLargest) ? r : kNaN; }
+
 template <OpCode kOp>
 inline double binary(double a, double b) {
-  if constexpr (kOp == OpCode::Add) return a + b;
-  else if constexpr (kOp == OpCode::Sub) return a - b;
-  else if constexpr (kOp == OpCode::Mul) return a * b;
-  else if constexpr (kOp == OpCode::Div) return b == 0.0 ? kNaN : a / b;
+  if constexpr (kOp == OpCode::Add) return finite(a + b);
+  else if constexpr (kOp == OpCode::Sub) return finite(a - b);
+  else if constexpr (kOp == OpCode::Mul) return finite(a * b);
+  else if constexpr (kOp == OpCode::Div) return b == 0.0 ? kNaN : finite(a / b);
   else if constexpr (kOp == OpCode::And || kOp == OpCode::All) return kleene_and(a, b);
   else if constexpr (kOp == OpCode::Or || kOp == OpCode::Any) return kleene_or(a, b);
   else if constexpr (kOp == OpCode::Default) return nan(a) ? b : a;

@@ -51,6 +51,10 @@ double extreme(const double* v, std::size_t n, Pick pick) {
   return best;
 }
 
+// Arithmetic that overflows gives unknown at once, as the language says, not an infinity that a comparison
+// would then treat as a figure (1e300 * 1e300 == 1e301 * 1e301 would be true).
+double finite(double v) { return std::isinf(v) ? kUnknown : v; }
+
 template <typename Compare>
 // Values closer than rounding error count as equal: 0.37 - 0.29 must meet a threshold of 8pp,
 // whatever the last bit of the binary fractions says.
@@ -100,12 +104,12 @@ double run_on(const Program& program, const double* slots, const double* finding
         if (is_unknown(stack[top - 1])) stack[top - 1] = fallback;
         break;
       }
-      case OpCode::Add: --top; stack[top - 1] = stack[top - 1] + stack[top]; break;
-      case OpCode::Sub: --top; stack[top - 1] = stack[top - 1] - stack[top]; break;
-      case OpCode::Mul: --top; stack[top - 1] = stack[top - 1] * stack[top]; break;
+      case OpCode::Add: --top; stack[top - 1] = finite(stack[top - 1] + stack[top]); break;
+      case OpCode::Sub: --top; stack[top - 1] = finite(stack[top - 1] - stack[top]); break;
+      case OpCode::Mul: --top; stack[top - 1] = finite(stack[top - 1] * stack[top]); break;
       case OpCode::Div: {
         const double d = stack[--top];
-        stack[top - 1] = d == 0.0 ? kUnknown : stack[top - 1] / d;
+        stack[top - 1] = d == 0.0 ? kUnknown : finite(stack[top - 1] / d);
         break;
       }
       case OpCode::Eq: --top; stack[top - 1] = compare(stack[top - 1], stack[top], std::equal_to<>{}); break;
@@ -161,14 +165,49 @@ double trace(const Program& program, const double* slots, const double* findings
   return run_with(program, slots, findings, RecordTrace{values.data()});
 }
 
+namespace {
+
+// How many values an instruction takes from the stack.
+std::size_t operand_count(const Instr& in) {
+  switch (in.op) {
+    case OpCode::PushConst:
+    case OpCode::LoadSlot:
+    case OpCode::LoadFinding: return 0;
+    case OpCode::Neg:
+    case OpCode::Not:
+    case OpCode::Abs:
+    case OpCode::Doubt:
+    case OpCode::Known: return 1;
+    case OpCode::All:
+    case OpCode::Any:
+    case OpCode::Min:
+    case OpCode::Max: return in.arg;
+    default: return 2;
+  }
+}
+
+bool is_arithmetic(OpCode op) {
+  return op == OpCode::Add || op == OpCode::Sub || op == OpCode::Mul || op == OpCode::Div;
+}
+
+}  // namespace
+
 Fault find_fault(const Program& program, const double* slots, const double* findings) {
   std::vector<double> values;
   trace(program, slots, findings, values);
+  // Replays the stack by instruction index, to see each operation's operands.
+  std::vector<std::size_t> made_by;
   for (std::size_t pc = 0; pc < program.code.size(); ++pc) {
-    // In postfix order the instruction before a division completes its divisor. Inputs and constants
-    // are finite, so an infinity can only come of arithmetic that overflowed.
-    if (program.code[pc].op == OpCode::Div && pc > 0 && values[pc - 1] == 0.0) return Fault::DivisionByZero;
-    if (std::isinf(values[pc])) return Fault::Overflow;
+    const Instr& in = program.code[pc];
+    const std::size_t count = operand_count(in);
+    if (is_arithmetic(in.op) && made_by.size() >= 2) {
+      const double a = values[made_by[made_by.size() - 2]], b = values[made_by.back()];
+      if (in.op == OpCode::Div && b == 0.0) return Fault::DivisionByZero;
+      // Known operands and an unknown result: the one other way is a result too large for a double.
+      if (!is_unknown(a) && !is_unknown(b) && is_unknown(values[pc])) return Fault::Overflow;
+    }
+    made_by.resize(made_by.size() - std::min(count, made_by.size()));
+    made_by.push_back(pc);
   }
   return Fault::None;
 }

@@ -4,6 +4,9 @@
 
 #include <fmt/format.h>
 
+#include <cstdlib>
+#include <string>
+
 namespace rapport::fuzz {
 
 namespace {
@@ -81,8 +84,13 @@ class Generator {
     return args;
   }
 
-  // Small literals: no intermediate result can overflow, so the reference needs no rule for infinity.
+  // Mostly small literals; now and then 10^100, 10^200 or 10^300 (written out: the language has no
+  // exponents), so that products and quotients overflow and the evaluators must agree on that too.
   Expr literal() {
+    if (in_.below(16) == 0) {
+      const std::string text = "1" + std::string(100 * (1 + in_.below(3)), '0');
+      return {Kind::Literal, std::strtod(text.c_str(), nullptr), text, 0, {}};
+    }
     const std::uint32_t whole = in_.below(101);
     switch (in_.below(4)) {
       case 0: return {Kind::Literal, static_cast<double>(whole), fmt::format("{}", whole), 0, {}};

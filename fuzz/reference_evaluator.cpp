@@ -15,6 +15,9 @@ constexpr int kMinAnswers = 5;  // --min-n and --min-group-size, both 5 by defau
 bool unknown(double v) { return std::isnan(v); }
 double truth(bool b) { return b ? 1.0 : 0.0; }
 
+// A number that is not finite (an overflow, or unknown already) is unknown.
+double settled(double v) { return std::isfinite(v) ? v : kUnknownValue; }
+
 class Reference {
  public:
   Reference(const RandomProfile& profile, const std::vector<double>& findings, const std::vector<int>& severities)
@@ -31,12 +34,13 @@ class Reference {
       case Kind::N: return answers(static_cast<Input>(e.index));
       case Kind::Gap: return value(static_cast<Input>(2 * e.index)) - value(static_cast<Input>(2 * e.index + 1));
       case Kind::Neg: return -eval(e.args[0]);
-      case Kind::Add: return eval(e.args[0]) + eval(e.args[1]);
-      case Kind::Sub: return eval(e.args[0]) - eval(e.args[1]);
-      case Kind::Mul: return eval(e.args[0]) * eval(e.args[1]);
+      // "arithmetic whose result is too large for a number ... gives unknown, never an infinity"
+      case Kind::Add: return settled(eval(e.args[0]) + eval(e.args[1]));
+      case Kind::Sub: return settled(eval(e.args[0]) - eval(e.args[1]));
+      case Kind::Mul: return settled(eval(e.args[0]) * eval(e.args[1]));
       case Kind::Div: {
         const double a = eval(e.args[0]), b = eval(e.args[1]);
-        return b == 0 ? kUnknownValue : a / b;  // "and so is division by zero"
+        return b == 0 ? kUnknownValue : settled(a / b);  // "A division by zero ... gives unknown"
       }
       case Kind::Abs: return std::fabs(eval(e.args[0]));
       case Kind::Min:
@@ -128,8 +132,6 @@ class Reference {
   const std::vector<int>& severities_;
 };
 
-// What a condition or priority is once computed: a result that is not a finite number is unknown.
-double settled(double v) { return std::isfinite(v) ? v : kUnknownValue; }
 
 }  // namespace
 

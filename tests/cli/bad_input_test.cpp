@@ -222,6 +222,31 @@ TEST_CASE("an input that cannot be read exits 4 with its path, the system's reas
   fs::remove_all(dir);
 }
 
+TEST_CASE("a file far larger than any input is refused unread, exit 4, with its size and what to do",
+          "[bad-input]") {
+  const fs::path dir = scratch_dir("huge-inputs");
+  const fs::path huge = dir / "disk.img";
+  { std::ofstream{huge}; }
+  fs::resize_file(huge, std::uintmax_t{3} << 30);  // sparse: 3 GiB that take no room and would take seconds to read
+  const std::string before = json_report(dir, "before.json");
+  const std::vector<std::vector<std::string>> cases = {
+      {"assess", huge.string(), "-r", kRules},
+      {"assess", kProfile, "-r", huge.string()},
+      {"check", huge.string()},
+      {"diff", before, huge.string()},
+      {"import", huge.string(), "-s", kMapping},
+  };
+  for (const auto& args : cases) {
+    const auto result = run_rapport(args);
+    INFO(args[0] << "\n" << result.err);
+    CHECK(result.exit_code == 4);
+    CHECK(contains(result.err, "cannot read " + huge.string() + ": it is 3 GiB, and no input of Rapport is larger than 256 MiB"));
+    CHECK(contains(result.err, "help: check the path"));
+    check_plain_words(result);
+  }
+  fs::remove_all(dir);
+}
+
 TEST_CASE("a directory given where a file is expected is said in plain words, with what to do", "[bad-input]") {
   const fs::path dir = scratch_dir("directory-as-file");
   for (const auto& args : std::vector<std::vector<std::string>>{{"assess", dir.string(), "-r", kRules},

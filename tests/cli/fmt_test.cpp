@@ -144,6 +144,21 @@ TEST_CASE("fmt never touches a file with syntax errors: diagnostics, exit 3, the
   fs::remove_all(dir);
 }
 
+TEST_CASE("fmt leaves a file that is not text alone and says so, not that it has syntax errors", "[e2e][fmt]") {
+  const fs::path dir = scratch_dir("fmt-not-text");
+  const std::string png("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16);
+  write(dir / "logo.rules", png);
+  write(dir / "b.rules", kMessy);
+  const auto result = run_rapport({"fmt", dir.string()});
+  CHECK(result.exit_code == 3);
+  CHECK(slurp(dir / "logo.rules") == png);
+  CHECK(slurp(dir / "b.rules") == kCanonical);
+  CHECK(result.err.find("logo.rules:1:1: error:") != std::string::npos);
+  CHECK(result.out.find("1 file reformatted, 1 not rule text (left unchanged)") != std::string::npos);
+  CHECK(result.out.find("syntax errors") == std::string::npos);
+  fs::remove_all(dir);
+}
+
 TEST_CASE("fmt - formats standard input to standard output", "[e2e][fmt]") {
   const auto result = run_with_input({"fmt", "-"}, kMessy);
   INFO(result.err);

@@ -4,6 +4,8 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
+#include <vector>
 
 #include "cli/brand.hpp"
 #include "cli/html_escape.hpp"
@@ -86,7 +88,7 @@ ClientReport hostile_report() {
   return report;
 }
 
-Brand test_brand() { return Brand{"Firm " + kHostile, "#0b6e4f", "data:image/svg+xml;base64,PHN2Zy8+"}; }
+Brand test_brand() { return Brand{"Firm " + kHostile, "#0b6e4f", "data:image/svg+xml;base64,PHN2Zy8+", "logo.svg"}; }
 
 void write_file(const std::filesystem::path& path, const std::string& text) { std::ofstream(path) << text; }
 
@@ -196,7 +198,7 @@ TEST_CASE("the HTML report without a brand is signed Rapport in the default acce
 }
 
 TEST_CASE("the HTML report refuses an accent that is not a hex colour", "[html]") {
-  const auto html = render_html(hostile_report(), Brand{"X", "red;}</style><script>", ""});
+  const auto html = render_html(hostile_report(), Brand{"X", "red;}</style><script>", "", ""});
   CHECK(contains(html, "--accent: #1f4e79"));
   CHECK_FALSE(contains(html, "<script"));
 }
@@ -346,6 +348,52 @@ TEST_CASE("a brand logo that is not a PNG, SVG or JPEG is invalid input", "[html
       run_rapport({"assess", w.profile.string(), "-r", w.rules.string(), "-f", "html", "--brand", brand.string()});
   CHECK(result.exit_code == 3);
   CHECK(contains(result.err, "is not a PNG, SVG or JPEG file"));
+  std::filesystem::remove_all(w.dir);
+}
+
+
+TEST_CASE("a brand logo outside the brand file's folder is refused, and nothing outside it is read", "[html][e2e]") {
+  const auto w = hostile_workspace("html-logo-outside");
+  const auto brand_dir = w.dir / "brand";
+  std::filesystem::create_directories(brand_dir / "img");
+  write_file(w.dir / "secret.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"><text>secret</text></svg>");
+  std::filesystem::create_symlink(w.dir / "secret.svg", brand_dir / "linked.svg");
+  write_file(brand_dir / "img" / "logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
+  const auto brand = brand_dir / "brand.toml";
+  for (const std::string& logo :
+       std::vector<std::string>{"../secret.svg", (w.dir / "secret.svg").string(), "img/../../secret.svg", "linked.svg"}) {
+    write_file(brand, "logo = \"" + logo + "\"\n");
+    const auto result =
+        run_rapport({"assess", w.profile.string(), "-r", w.rules.string(), "-f", "html", "--brand", brand.string()});
+    INFO(logo << "\n" << result.err);
+    CHECK(result.exit_code == 3);
+    CHECK(contains(result.err, brand.string() + ":1:8: error: the logo '" + logo + "' is outside the brand file's folder"));
+    CHECK(contains(result.err, "help: put the logo next to brand.toml"));
+    CHECK(result.out.empty());
+  }
+  write_file(brand, "logo = \"img/logo.svg\"\n");
+  const auto inside =
+      run_rapport({"assess", w.profile.string(), "-r", w.rules.string(), "-f", "html", "--brand", brand.string()});
+  INFO(inside.err);
+  CHECK(inside.exit_code == 0);
+  CHECK(contains(inside.out, "<img src=\"data:image/svg+xml;base64,"));
+  std::filesystem::remove_all(w.dir);
+}
+
+TEST_CASE("an output (-o) naming the brand's logo is refused before anything is written, in every format", "[html][e2e]") {
+  const auto w = hostile_workspace("html-logo-output");
+  const std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\"/>";
+  write_file(w.dir / "logo.svg", svg);
+  write_file(w.dir / "brand.toml", "logo = \"logo.svg\"\n");
+  for (const std::string format : {"html", "json", "markdown"}) {
+    const auto result = run_rapport({"assess", w.profile.string(), "-r", w.rules.string(), "-f", format, "--brand",
+                                     (w.dir / "brand.toml").string(), "-o", (w.dir / "logo.svg").string()});
+    INFO(format << "\n" << result.err);
+    CHECK(result.exit_code == 2);
+    CHECK(contains(result.err, "logo.svg"));
+    std::ifstream in(w.dir / "logo.svg");
+    CHECK(std::string(std::istreambuf_iterator<char>(in), {}) == svg);
+  }
   std::filesystem::remove_all(w.dir);
 }
 

@@ -117,7 +117,7 @@ TEST_CASE("the Markdown report shows the seven sections in order", "[markdown]")
 
 TEST_CASE("the Markdown cover names the firm that prepared the report", "[markdown]") {
   CHECK(contains(render_markdown(sample_report(), firm("Acme Advisory")), "\nPrepared by Acme Advisory\n"));
-  CHECK(contains(render_markdown(sample_report(), Brand{"", "#1f4e79", ""}), "\nPrepared by Rapport\n"));
+  CHECK(contains(render_markdown(sample_report(), Brand{"", "#1f4e79", "", ""}), "\nPrepared by Rapport\n"));
   auto md = render_markdown(sample_report(), firm("Rapport"));
   CHECK(contains(md, "| Respondents | IT 10, marketing 12 |"));
   CHECK(contains(md, "| Assessment date | 2026-01-31 |"));

@@ -76,6 +76,44 @@ TEST_CASE("the caret column counts code points in the quoted line", "[render]") 
         "     |             ^\n");
 }
 
+TEST_CASE("a line longer than 120 code points is quoted as a window around the column", "[render]") {
+  SourceMap sources;
+  std::string record = "{\"company\": {\"name\": \"" + std::string(300, 'a') + "\"}, \"it\": 7, \"tail\": \"" +
+                       std::string(2000, 'z') + "\"}";
+  sources.add("p.jsonl", record + "\n");
+  const auto col = static_cast<std::uint32_t>(record.find("\"it\"") + 1);
+  auto d = error_at("p.jsonl", 1, col, "\"it\" must be an object");
+  d.where.length = 4;
+  const std::string shown = render(d, sources);
+  INFO(shown);
+  const std::string expected_line =
+      "   1 | ..." + std::string(36, 'a') + "\"}, \"it\": 7, \"tail\": \"" + std::string(120 - 36 - 22, 'z') + "...\n";
+  CHECK(shown == "p.jsonl:1:" + std::to_string(col) + ": error: \"it\" must be an object\n" + expected_line +
+                     "     | " + std::string(3 + 40, ' ') + "^~~~\n");
+
+  SECTION("near the start only the end is cut") {
+    const std::string start = render(error_at("p.jsonl", 1, 2, "bad"), sources);
+    CHECK(start.find("   1 | {\"company\"") != std::string::npos);
+    CHECK(start.find("...\n     |  ^\n") != std::string::npos);
+  }
+  SECTION("a place past the end of the line keeps its caret after the last code point") {
+    const auto end = static_cast<std::uint32_t>(record.size() + 1);
+    const std::string last = render(error_at("p.jsonl", 1, end, "expected '}'"), sources);
+    CHECK(last.find("   1 | ..." + std::string(120 - 2, 'z') + "\"}\n") != std::string::npos);
+    CHECK(last.find("     | " + std::string(3 + 120, ' ') + "^\n") != std::string::npos);
+  }
+  SECTION("code points, not bytes, are counted, so a cut never splits a character") {
+    SourceMap wide;
+    std::string text;
+    for (int i = 0; i < 200; ++i) text += "\u00e9";
+    wide.add("w.rules", text + "\n");
+    const std::string out = render(error_at("w.rules", 1, 150, "bad"), wide);
+    std::string window;
+    for (int i = 0; i < 120; ++i) window += "\u00e9";  // the last 120: the window does not run past the end
+    CHECK(out.find("   1 | ..." + window + "\n     | " + std::string(3 + 69, ' ') + "^\n") != std::string::npos);
+  }
+}
+
 TEST_CASE("a diagnostic without a position renders as file: error: message", "[render]") {
   SourceMap sources;
   Diagnostic d;

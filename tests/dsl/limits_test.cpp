@@ -54,6 +54,7 @@ TEST_CASE("sizes in messages read in bytes, KiB or MiB, with a decimal only when
   CHECK(byte_size_text(812) == "812 bytes");
   CHECK(byte_size_text(64 * 1024) == "64 KiB");
   CHECK(byte_size_text(16 * 1024 * 1024 + 512 * 1024) == "16.5 MiB");
+  CHECK(byte_size_text(std::size_t{3} << 30) == "3 GiB");
   CHECK(too_large_message("the text", 65537, 65536) == "the text is 65537 bytes, more than the limit of 65536 bytes");
   CHECK(too_large_message("the text", 70000, 65536) == "the text is 68.4 KiB, more than the limit of 64 KiB");
 }

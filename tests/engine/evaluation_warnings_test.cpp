@@ -2,14 +2,15 @@
 // assessment says which rule and which field, so the consultant can check the figures it read.
 #include <catch2/catch.hpp>
 
+#include "engine/batch_evaluate.hpp"
 #include "rules_fixture.hpp"
 
 namespace rapport::engine::testing {
 
 namespace {
 
-// `behind` divides in its condition, `catch_up` in its priority, `scale_up` multiplies in its priority.
-const std::string kRules = R"(source s
+// A source and one company figure, `done`, for the rule sets below.
+const std::string kDone = R"(source s
   title "S"
 end
 metric done
@@ -17,7 +18,10 @@ metric done
   kind number
   asked company
 end
-metric planned
+)";
+
+// `behind` divides in its condition, `catch_up` in its priority, `scale_up` multiplies in its priority.
+const std::string kRules = kDone + R"(metric planned
   question "Q"
   kind number
   asked company
@@ -146,6 +150,49 @@ TEST_CASE("a fault is found where it happens in the program: the division, or th
   CHECK(find_fault(condition, inputs.data(), findings.data()) == Fault::Overflow);
   inputs[planned] = 2;
   CHECK(find_fault(condition, inputs.data(), findings.data()) == Fault::None);
+}
+
+TEST_CASE("an overflow is unknown where it happens, so no comparison or default treats it as a figure",
+          "[evaluate][warnings]") {
+  const std::string big = "1" + std::string(300, '0');
+  const CheckedRules checked(kDone + R"(finding same_huge
+  title "Same huge"
+  severity low
+  when done * )" + big + R"( == done * )" + big + R"(0
+  evidence s "q"
+  narrative "n"
+end
+finding guarded_huge
+  title "Guarded huge"
+  severity low
+  when default(done * )" + big + R"(, 5) > 4
+  evidence s "q"
+  narrative "n"
+end
+)");
+  const RuleSet& rules = checked.rules();
+  const auto same_huge = finding_index(rules, "same_huge"), guarded = finding_index(rules, "guarded_huge");
+  // 1e10 × 1e300 and 1e10 × 1e301 are both beyond a double: as infinities they would compare equal.
+  const Profile huge = profile_of(rules, {{"done", 1e10}});
+  const Assessment a = evaluate(rules, huge);
+  CHECK(a.findings[same_huge].verdict == Verdict::Unknown);
+  CHECK(a.findings[guarded].verdict == Verdict::Fired);  // default(...) stands in for the unknown product
+  check_warnings(rules, a, {{Rule::Finding, "same_huge", Field::Condition, Fault::Overflow}});
+  // Small enough figures compare as numbers: 1e300 is not 1e301.
+  const Profile small = profile_of(rules, {{"done", 1}});
+  const Assessment b = evaluate(rules, small);
+  CHECK(b.findings[same_huge].verdict == Verdict::NotFired);
+  CHECK(b.findings[guarded].verdict == Verdict::Fired);
+  CHECK(b.warnings.empty());
+  // rapport batch's block evaluator says the same.
+  BatchEvaluator batch(rules);
+  const std::vector<Profile> profiles = {huge, small};
+  std::vector<BatchOutcome> outcomes(profiles.size());
+  batch.evaluate(profiles, outcomes);
+  CHECK(outcomes[0].unknown_findings == std::vector<std::uint32_t>{same_huge});
+  CHECK(outcomes[0].fired_findings == std::vector<std::uint32_t>{guarded});
+  CHECK(outcomes[1].unknown_findings.empty());
+  CHECK(outcomes[1].fired_findings == std::vector<std::uint32_t>{guarded});
 }
 
 }  // namespace rapport::engine::testing
