@@ -8,6 +8,7 @@
 #   bash scripts/fuzz.sh [SECONDS] [NAME...]        # default: 60 s of wall time each, every target
 #   bash scripts/fuzz.sh --cpu SECONDS [NAME...]    # SECONDS of each fuzzer's own CPU time, however busy
 #                                                   # the machine is (the campaigns of docs/robustness.md)
+# An input slower than RAPPORT_FUZZ_TIMEOUT seconds of wall time fails the run (10, or 60 with --cpu).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cpu=false
@@ -16,6 +17,7 @@ if [ "${1:-}" = "--cpu" ]; then
   shift
 fi
 seconds=${1:-60}
+timeout=${RAPPORT_FUZZ_TIMEOUT:-$($cpu && echo 60 || echo 10)}   # seconds one input may take
 shift || true
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(rules profile csv jsonl evaluator)
@@ -24,29 +26,31 @@ bash scripts/sanitize.sh --build "${targets[@]/%/_fuzzer}"
 work=build-sanitize/fuzz
 mkdir -p "$work/artifacts" "$work/logs"
 
-# The CPU time a process has used so far, in whole seconds.
+# The CPU time a process has used so far, in whole seconds; nothing once it has gone.
 cpu_seconds() {
   local stat
-  stat=$(cat "/proc/$1/stat" 2>/dev/null) || { echo 0; return; }
+  stat=$(cat "/proc/$1/stat" 2>/dev/null) || return 0
   stat=${stat##*) }   # the fields after the command's name, which may hold spaces
   read -r -a fields <<<"$stat"
   echo $(((fields[11] + fields[12]) / $(getconf CLK_TCK)))
 }
 
 run_one() {
-  local name=$1 wall=$seconds
+  local name=$1 wall=$seconds now
   mkdir -p "$work/corpus/$name"
   # Under --cpu the wall-clock limit is only a backstop; the fuzzer is interrupted (it then prints its
-  # final statistics, as at the time limit) once it has had its CPU time.
+  # final statistics, as at the time limit) once it has had its CPU time. libFuzzer's -timeout is wall
+  # time too, so on a machine busy with other work a campaign allows more than CI's 10 s per input.
   $cpu && wall=$((seconds * 4))
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-    "build-sanitize/bin/${name}_fuzzer" -max_total_time="$wall" -timeout=10 -rss_limit_mb=2048 \
+    "build-sanitize/bin/${name}_fuzzer" -max_total_time="$wall" -timeout="$timeout" -rss_limit_mb=2048 \
     -print_final_stats=1 -artifact_prefix="$work/artifacts/$name-" \
     "$work/corpus/$name" "fuzz/corpus/$name" >"$work/logs/$name.log" 2>&1 &
   local pid=$! used=0
   # Sampled while it runs, for the table: what the fuzzer itself had of the machine.
   while kill -0 "$pid" 2>/dev/null; do
-    used=$(cpu_seconds "$pid")
+    now=$(cpu_seconds "$pid")
+    [ -z "$now" ] || used=$now
     if $cpu && [ "$used" -ge "$seconds" ]; then
       kill -INT "$pid" 2>/dev/null || true
       break
