@@ -132,7 +132,6 @@ class Reference {
   const std::vector<int>& severities_;
 };
 
-
 }  // namespace
 
 ReferenceResult reference_evaluate(const RandomRules& rules, const RandomProfile& profile) {

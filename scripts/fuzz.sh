@@ -28,7 +28,7 @@ mkdir -p "$work/artifacts" "$work/logs"
 
 # The CPU time a process has used so far, in whole seconds; nothing once it has gone.
 cpu_seconds() {
-  local stat
+  local stat fields
   stat=$(cat "/proc/$1/stat" 2>/dev/null) || return 0
   stat=${stat##*) }   # the fields after the command's name, which may hold spaces
   read -r -a fields <<<"$stat"
@@ -40,8 +40,9 @@ run_one() {
   mkdir -p "$work/corpus/$name"
   # Under --cpu the wall-clock limit is only a backstop; the fuzzer is interrupted (it then prints its
   # final statistics, as at the time limit) once it has had its CPU time. libFuzzer's -timeout is wall
-  # time too, so on a machine busy with other work a campaign allows more than CI's 10 s per input.
-  $cpu && wall=$((seconds * 4))
+  # time too, so on a machine busy with other work a campaign allows more than CI's 10 s per input. (At
+  # four times the budget, a campaign beside a full build once stopped at this backstop.)
+  $cpu && wall=$((seconds * 10))
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     "build-sanitize/bin/${name}_fuzzer" -max_total_time="$wall" -timeout="$timeout" -rss_limit_mb=2048 \
     -print_final_stats=1 -artifact_prefix="$work/artifacts/$name-" \
